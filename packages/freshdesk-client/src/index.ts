@@ -1,1 +1,1 @@
-export {};
+export type { components, operations, paths } from './generated/freshdesk.gen.js';

@@ -1,0 +1,239 @@
+import { readFile } from 'node:fs/promises';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generatedUrl, renderTypes, specUrl } from '../scripts/generate-types.js';
+
+type Json = Record<string, unknown>;
+const spec = parse(await readFile(specUrl, 'utf8')) as Json;
+const paths = spec.paths as Record<string, Record<string, Json>>;
+const components = spec.components as Record<string, Record<string, Json>>;
+const methods = ['get', 'put', 'post', 'delete'] as const;
+
+function operation(path: string, method: (typeof methods)[number]): Json {
+  const op = paths[path]?.[method];
+  if (!op) throw new Error(`missing ${method.toUpperCase()} ${path}`);
+  return op;
+}
+function resolve(node: Json): Json {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return node;
+  const [, , section, name] = ref.split('/');
+  return resolve(components[section as string]?.[name as string] as Json);
+}
+function queryNames(path: string, method: (typeof methods)[number] = 'get'): string[] {
+  const params = (operation(path, method).parameters ?? []) as Json[];
+  return params
+    .map(resolve)
+    .filter((p) => p.in === 'query')
+    .map((p) => p.name as string);
+}
+function successSchema(path: string, method: (typeof methods)[number] = 'get'): Json {
+  const responses = operation(path, method).responses as Record<string, Json>;
+  const ok = responses['200'] ?? responses['201'];
+  const content = (ok?.content ?? {}) as Record<string, Json>;
+  return content['application/json']?.schema as Json;
+}
+
+describe('openapi/freshdesk.yaml', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(specUrl.pathname);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('gives every operation a unique operationId and the shared error responses', () => {
+    const ids = new Set<string>();
+    for (const [path, item] of Object.entries(paths)) {
+      for (const method of methods) {
+        const op = item[method];
+        if (!op) continue;
+        expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+        expect(ids.has(op.operationId as string), `duplicate ${op.operationId}`).toBe(false);
+        ids.add(op.operationId as string);
+        const responses = op.responses as Record<string, Json>;
+        for (const status of ['400', '401', '403', '404', '429']) {
+          expect(responses[status]?.$ref, `${method} ${path} ${status}`).toMatch(
+            /^#\/components\/responses\//,
+          );
+        }
+        const success = Object.entries(responses).find(([s]) => s.startsWith('2'));
+        expect(Object.keys((success?.[1].headers ?? {}) as Json), `${method} ${path}`).toEqual(
+          expect.arrayContaining([
+            'X-RateLimit-Total',
+            'X-RateLimit-Remaining',
+            'X-RateLimit-Used-CurrentRequest',
+          ]),
+        );
+      }
+    }
+    expect(ids.size).toBeGreaterThanOrEqual(80);
+  });
+
+  it('covers the operations of the issue', () => {
+    const required: Array<[string, (typeof methods)[number]]> = [
+      ['/tickets', 'get'],
+      ['/tickets', 'post'],
+      ['/tickets/{id}', 'get'],
+      ['/tickets/{id}', 'put'],
+      ['/tickets/{id}', 'delete'],
+      ['/tickets/{id}/restore', 'put'],
+      ['/tickets/{id}/conversations', 'get'],
+      ['/tickets/{id}/reply', 'post'],
+      ['/tickets/{id}/notes', 'post'],
+      ['/conversations/{id}', 'put'],
+      ['/conversations/{id}', 'delete'],
+      ['/tickets/{id}/time_entries', 'get'],
+      ['/tickets/{id}/satisfaction_ratings', 'get'],
+      ['/tickets/{id}/watchers', 'get'],
+      ['/tickets/archived/{id}', 'get'],
+      ['/tickets/archived/{id}/conversations', 'get'],
+      ['/contacts', 'get'],
+      ['/contacts', 'post'],
+      ['/contacts/{id}', 'get'],
+      ['/contacts/{id}', 'put'],
+      ['/contacts/{id}', 'delete'],
+      ['/contacts/{id}/hard_delete', 'delete'],
+      ['/contacts/{id}/restore', 'put'],
+      ['/contacts/{id}/make_agent', 'put'],
+      ['/contact_fields', 'get'],
+      ['/companies', 'get'],
+      ['/companies', 'post'],
+      ['/companies/{id}', 'get'],
+      ['/companies/{id}', 'put'],
+      ['/companies/{id}', 'delete'],
+      ['/company_fields', 'get'],
+      ['/agents', 'get'],
+      ['/groups', 'get'],
+      ['/roles', 'get'],
+      ['/admin/skills', 'get'],
+      ['/products', 'get'],
+      ['/business_hours', 'get'],
+      ['/sla_policies', 'get'],
+      ['/email_configs', 'get'],
+      ['/email/mailboxes', 'get'],
+      ['/ticket_fields', 'get'],
+      ['/surveys/satisfaction_ratings', 'get'],
+      ['/surveys', 'get'],
+      ['/time_entries', 'get'],
+      ['/canned_response_folders', 'get'],
+      ['/canned_response_folders/{id}/responses', 'get'],
+      ['/solutions/categories', 'get'],
+      ['/solutions/categories/{id}/folders', 'get'],
+      ['/solutions/folders/{id}/articles', 'get'],
+      ['/discussions/categories', 'get'],
+      ['/discussions/categories/{id}/forums', 'get'],
+      ['/discussions/forums/{id}/topics', 'get'],
+      ['/discussions/topics/{id}/comments', 'get'],
+      ['/scenario_automations', 'get'],
+      ['/settings/helpdesk', 'get'],
+      ['/search/tickets', 'get'],
+      ['/search/contacts', 'get'],
+      ['/search/companies', 'get'],
+    ];
+    for (const [path, method] of required) expect(() => operation(path, method)).not.toThrow();
+  });
+
+  it('documents the list filters', () => {
+    expect(queryNames('/tickets')).toEqual(
+      expect.arrayContaining([
+        'filter',
+        'requester_id',
+        'email',
+        'unique_external_id',
+        'company_id',
+        'updated_since',
+        'order_by',
+        'order_type',
+        'include',
+        'page',
+        'per_page',
+      ]),
+    );
+    expect(queryNames('/contacts')).toEqual(
+      expect.arrayContaining([
+        'email',
+        'mobile',
+        'phone',
+        'company_id',
+        'state',
+        '_updated_since',
+        'page',
+        'per_page',
+      ]),
+    );
+    expect(queryNames('/surveys/satisfaction_ratings')).toContain('created_since');
+    expect(queryNames('/search/tickets')).toEqual(['query', 'page']);
+    const include = ((operation('/tickets', 'get').parameters as Json[]).find((p) => p.name === 'include') ??
+      {}) as Json;
+    expect((include.schema as Json).items).toEqual({
+      type: 'string',
+      enum: ['stats', 'requester', 'description', 'company'],
+    });
+    expect(include).toMatchObject({ style: 'form', explode: false });
+    const perPage = components.parameters?.per_page as Json;
+    expect(perPage.schema).toMatchObject({ maximum: 100, default: 30 });
+  });
+
+  it('models lists as bare arrays and search as {total, results}', () => {
+    expect(successSchema('/tickets')).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/Ticket' },
+    });
+    const search = resolve(successSchema('/search/tickets'));
+    expect(search.required).toEqual(['total', 'results']);
+    const list = operation('/contacts', 'get').responses as Record<string, Json>;
+    expect(Object.keys(list['200']?.headers as Json)).toContain('Link');
+  });
+
+  it('models nullability, timestamps, open custom fields and numeric enums', () => {
+    const schemas = components.schemas as Record<string, Json>;
+    const ticket = schemas.Ticket?.properties as Record<string, Json>;
+    expect(ticket.id).toEqual({ type: 'integer', format: 'int64' });
+    expect(ticket.responder_id?.type).toEqual(['integer', 'null']);
+    expect(ticket.updated_at).toEqual({ type: 'string', format: 'date-time' });
+    expect(ticket.due_by?.type).toEqual(['string', 'null']);
+    expect(schemas.CustomFields?.additionalProperties).toBe(true);
+    expect(schemas.TicketStatus).toMatchObject({ type: 'integer', enum: [2, 3, 4, 5] });
+    expect(schemas.TicketPriority).toMatchObject({ type: 'integer', enum: [1, 2, 3, 4] });
+    expect(schemas.TicketSource?.description).toMatch(/1 Email, 2 Portal, 3 Phone/);
+    for (const [name, schema] of Object.entries(schemas)) {
+      expect(schema.additionalProperties, name).not.toBe(false);
+    }
+  });
+
+  it('shares error bodies, 429 Retry-After, rate-limit headers and basic auth', () => {
+    const responses = components.responses as Record<string, Json>;
+    expect(Object.keys(responses)).toEqual(
+      expect.arrayContaining([
+        'BadRequest',
+        'Unauthorized',
+        'Forbidden',
+        'NotFound',
+        'Conflict',
+        'TooManyRequests',
+      ]),
+    );
+    expect(Object.keys(responses.TooManyRequests?.headers as Json)).toContain('Retry-After');
+    const error = (components.schemas as Record<string, Json>).ValidationError as Json;
+    expect(Object.keys(error.properties as Json)).toEqual(expect.arrayContaining(['description', 'errors']));
+    expect(Object.keys(components.headers ?? {})).toEqual(
+      expect.arrayContaining([
+        'Link',
+        'X-RateLimit-Total',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Used-CurrentRequest',
+      ]),
+    );
+    expect(components.securitySchemes?.basicAuth).toMatchObject({ type: 'http', scheme: 'basic' });
+  });
+});
+
+describe('src/generated/freshdesk.gen.ts', () => {
+  it('is up to date with the spec (run `npm run generate` if this fails)', async () => {
+    const committed = await readFile(generatedUrl, 'utf8');
+    expect(committed === (await renderTypes())).toBe(true);
+  });
+});
