@@ -1,0 +1,50 @@
+import type { ColumnSchema, DataType } from '@sluice/loader-core';
+import { describe, expect, it } from 'vitest';
+import { columnTypeSql, tableField } from '../../src/schema/column-type.js';
+
+const column = (dataType: DataType, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
+  name: 'c',
+  dataType,
+  nullable: true,
+  ...extra,
+});
+
+describe('column types', () => {
+  it.each([
+    ['text', 'STRING'],
+    ['bigint', 'INT64'],
+    ['double', 'FLOAT64'],
+    ['decimal', 'NUMERIC'],
+    ['bool', 'BOOL'],
+    ['timestamp', 'TIMESTAMP'],
+    ['date', 'DATE'],
+    ['time', 'TIME'],
+    ['json', 'JSON'],
+    ['binary', 'BYTES'],
+  ] as const)('maps %s to %s', (dataType, expected) => {
+    expect(columnTypeSql(column(dataType))).toBe(expected);
+    expect(tableField(column(dataType))).toEqual({ name: 'c', type: expected, mode: 'NULLABLE' });
+  });
+
+  it('uses NUMERIC while precision and scale fit, BIGNUMERIC beyond', () => {
+    expect(columnTypeSql(column('decimal', { precision: 12, scale: 2 }))).toBe('NUMERIC(12, 2)');
+    expect(columnTypeSql(column('decimal', { precision: 38, scale: 9 }))).toBe('NUMERIC(38, 9)');
+    expect(columnTypeSql(column('decimal', { precision: 30, scale: 0 }))).toBe('BIGNUMERIC(30, 0)');
+    expect(columnTypeSql(column('decimal', { precision: 20, scale: 12 }))).toBe('BIGNUMERIC(20, 12)');
+    expect(columnTypeSql(column('decimal', { precision: 76, scale: 38 }))).toBe('BIGNUMERIC(76, 38)');
+    expect(tableField(column('decimal', { precision: 40, scale: 10 }))).toEqual({
+      name: 'c',
+      type: 'BIGNUMERIC',
+      mode: 'NULLABLE',
+      precision: '40',
+      scale: '10',
+    });
+  });
+
+  it('explains decimals BigQuery cannot hold', () => {
+    expect(() => columnTypeSql(column('decimal', { precision: 80, scale: 2 }))).toThrow(
+      /BIGNUMERIC\(76, 38\)/,
+    );
+    expect(() => columnTypeSql(column('decimal', { precision: 2, scale: 5 }))).toThrow(/not a valid decimal/);
+  });
+});
