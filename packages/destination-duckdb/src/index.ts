@@ -1,1 +1,12 @@
-export {};
+export { DUCKDB_CAPABILITIES } from './capabilities.js';
+export type { DuckDbConnection } from './dialect/connection.js';
+export { DuckDbDialect } from './dialect/dialect.js';
+export type { DuckDbDialectConfig } from './dialect/driver.js';
+export { DuckDbKyselyDriver } from './dialect/driver.js';
+export type { ResultValue } from './dialect/values.js';
+export { DuckDbOpenError, type DuckDbOpenFailure } from './errors.js';
+export { compileReadJsonInsert } from './load/read-json.js';
+export { openDuckDbDriver } from './open-driver.js';
+export type { DuckDbOptions } from './options.js';
+export { columnType } from './schema/column-type.js';
+export { DuckDbDriver, type DuckDbDriverOptions } from './sql-driver.js';

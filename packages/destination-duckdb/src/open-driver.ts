@@ -1,0 +1,16 @@
+import { MEMORY_PATH, openInstance } from './open.js';
+import type { DuckDbOptions } from './options.js';
+import { DuckDbDriver } from './sql-driver.js';
+
+/**
+ * Opens a database and returns its driver; `close()` releases the file (and its lock). Fails at once with a
+ * `DuckDbOpenError` when another process holds the file or the path is not writable.
+ */
+export async function openDuckDbDriver(
+  options: Pick<DuckDbOptions, 'path' | 'config'>,
+): Promise<DuckDbDriver> {
+  const instance = await openInstance(options.path, options.config);
+  return new DuckDbDriver({ instance, onClose: () => instance.closeSync() });
+}
+
+export { MEMORY_PATH };
