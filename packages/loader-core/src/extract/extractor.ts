@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import type { PipelineEventListener } from '../events.js';
+import { IncrementalCursor } from '../incremental/cursor.js';
+import { RotatingJsonlWriter } from '../package/jsonl-writer.js';
+import type { ExtractedResource } from '../package/manifest.js';
+import type { PipelineState, ResourceState } from '../package/types.js';
+import {
+  type AnyResource,
+  asArray,
+  type DataRecord,
+  type RecordStream,
+  type Resource,
+  type Transformer,
+} from '../resource.js';
+import { encodeRecord } from './raw-json.js';
+import { tableConfig } from './table-config.js';
+
+export interface ExtractOptions {
+  /** Folder the raw record files go to. */
+  readonly dir: string;
+  readonly state: PipelineState | null;
+  readonly concurrency: number;
+  readonly fileMaxBytes: number;
+  readonly signal: AbortSignal;
+  readonly onEvent: PipelineEventListener;
+}
+
+export interface ExtractResult {
+  readonly resources: ExtractedResource[];
+  /** Resource states updated by this extraction. */
+  readonly state: Record<string, ResourceState>;
+  readonly records: number;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/** Orders resources so every transformer's parents are present; listing a transformer runs its parent. */
+export function planResources(list: readonly AnyResource[]): { roots: Resource[]; all: AnyResource[] } {
+  const all: AnyResource[] = [];
+  const add = (r: AnyResource): void => {
+    if (all.includes(r)) return;
+    if (r.kind === 'transformer') add(r.parent);
+    const clash = all.find((x) => x.name === r.name);
+    if (clash)
+      throw new Error(`Two resources are named "${r.name}": resource names must be unique in a run.`);
+    all.push(r);
+  };
+  for (const r of list) add(r);
+  return { roots: all.filter((r): r is Resource => r.kind === 'resource'), all };
+}
+
+/** Runs resources (roots in parallel under `concurrency`) and writes their raw records to files. */
+export async function extract(list: readonly AnyResource[], options: ExtractOptions): Promise<ExtractResult> {
+  const { roots, all } = planResources(list);
+  const writers = new Map<AnyResource, RotatingJsonlWriter>();
+  const counts = new Map<AnyResource, number>();
+  all.forEach((r, i) => {
+    writers.set(
+      r,
+      new RotatingJsonlWriter(options.dir, `r${String(i).padStart(3, '0')}`, options.fileMaxBytes),
+    );
+    counts.set(r, 0);
+  });
+  const children = (r: AnyResource): Transformer[] =>
+    all.filter((x): x is Transformer => x.kind === 'transformer' && x.parent === r);
+  const state: Record<string, ResourceState> = {};
+
+  const emitRecord = async (r: AnyResource, record: DataRecord): Promise<void> => {
+    const pending = writers.get(r)!.write(encodeRecord(record));
+    if (pending) await pending;
+    const n = (counts.get(r) ?? 0) + 1;
+    counts.set(r, n);
+    if (n % PROGRESS_EVERY === 0) options.onEvent({ type: 'rows_extracted', resource: r.name, rows: n });
+    for (const child of children(r)) await runTransformer(child, record);
+  };
+
+  const runTransformer = async (t: Transformer, parent: DataRecord): Promise<void> => {
+    const produced = await t.transform(parent, { signal: options.signal });
+    if (produced === undefined || produced === null) return;
+    if (Array.isArray(produced)) {
+      for (const item of produced as readonly DataRecord[]) await emitRecord(t, item);
+      return;
+    }
+    if (isStream(produced)) {
+      for await (const item of produced as AsyncIterable<DataRecord | readonly DataRecord[]>) {
+        for (const record of recordsOf(item, t.name)) await emitRecord(t, record);
+      }
+      return;
+    }
+    await emitRecord(t, assertRecord(produced, t.name));
+  };
+
+  const runRoot = async (r: Resource): Promise<void> => {
+    options.onEvent({ type: 'resource_started', resource: r.name });
+    const stored = options.state?.resources[r.name] ?? {};
+    const cursor = r.options.incremental
+      ? new IncrementalCursor(r.options.incremental, asArray(r.options.primaryKey), stored.incremental)
+      : null;
+    const stream =
+      typeof r.source === 'function'
+        ? await r.source({
+            ...(cursor ? { incremental: cursor.context } : {}),
+            state: stored,
+            signal: options.signal,
+          })
+        : r.source;
+    outer: for await (const item of stream as AsyncIterable<DataRecord | readonly DataRecord[]>) {
+      options.signal.throwIfAborted();
+      for (const record of recordsOf(item, r.name)) {
+        if (cursor) {
+          const decision = cursor.decide(record);
+          if (decision === 'stop') break outer;
+          if (decision === 'skip') continue;
+        }
+        await emitRecord(r, record);
+      }
+    }
+    if (cursor) state[r.name] = { ...stored, incremental: cursor.state() };
+    options.onEvent({ type: 'rows_extracted', resource: r.name, rows: counts.get(r) ?? 0 });
+    for (const x of [r, ...descendants(r, all)]) {
+      options.onEvent({ type: 'resource_completed', resource: x.name, rows: counts.get(x) ?? 0 });
+    }
+  };
+
+  await runPool(roots, Math.max(1, options.concurrency), runRoot);
+
+  const resources: ExtractedResource[] = [];
+  for (const r of all) {
+    const files = await writers.get(r)!.close();
+    resources.push({ config: tableConfig(r), files: files.map((f) => f.name), records: counts.get(r) ?? 0 });
+  }
+  let records = 0;
+  for (const n of counts.values()) records += n;
+  return { resources, state, records };
+}
+
+function descendants(r: AnyResource, all: readonly AnyResource[]): Transformer[] {
+  const out: Transformer[] = [];
+  for (const x of all) if (x.kind === 'transformer' && x.parent === r) out.push(x, ...descendants(x, all));
+  return out;
+}
+
+function isStream(value: unknown): value is RecordStream {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (Symbol.asyncIterator in value || (Symbol.iterator in value && !Array.isArray(value)))
+  );
+}
+
+function* recordsOf(item: DataRecord | readonly DataRecord[], resource: string): Iterable<DataRecord> {
+  if (Array.isArray(item)) {
+    for (const r of item as readonly DataRecord[]) yield assertRecord(r, resource);
+  } else {
+    yield assertRecord(item, resource);
+  }
+}
+
+function assertRecord(value: unknown, resource: string): DataRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(
+      `Resource "${resource}" yielded ${value === null ? 'null' : typeof value} where a record (object) or a page ` +
+        '(array of records) was expected. Wrap scalar values in an object, e.g. { value }.',
+    );
+  }
+  return value as DataRecord;
+}
+
+/** Runs `task` for every item with at most `limit` running at once; the first failure rejects. */
+export async function runPool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function extractedPath(dir: string, name: string): string {
+  return join(dir, name);
+}

@@ -1,0 +1,57 @@
+import type { DataType } from '../schema/types.js';
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** ISO-8601 string in UTC for a timestamp value (string, Date or date string). */
+export function toUtcTimestamp(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  const text = String(value);
+  if (text.length === 10) return `${text}T00:00:00Z`;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 90 /* Z */ || last === 122 /* z */) {
+    return text.charCodeAt(10) === 84 ? text : `${text.slice(0, 10)}T${text.slice(11)}`;
+  }
+  // No zone: the value is taken as UTC. An offset: converted (to millisecond precision).
+  if (!/[+-]\d{2}:?\d{2}$/.test(text.slice(19))) return `${text.slice(0, 10)}T${text.slice(11)}Z`;
+  return new Date(text).toISOString();
+}
+
+/**
+ * Encodes a leaf value for a JSONL data file according to its column type (see `LoadFile`).
+ * The caller has checked that the value is coercible to the type.
+ */
+export function encodeValue(value: unknown, type: DataType): unknown {
+  switch (type) {
+    case 'text':
+    case 'date':
+    case 'time':
+    case 'bool':
+      return value;
+    case 'bigint':
+      if (typeof value === 'bigint')
+        return value <= SAFE && value >= -SAFE ? Number(value) : value.toString();
+      return value;
+    case 'double':
+      return typeof value === 'bigint' ? Number(value) : value;
+    case 'decimal':
+      return typeof value === 'number' && Math.abs(value) >= 1e21 ? BigInt(value).toString() : String(value);
+    case 'timestamp':
+      return toUtcTimestamp(value);
+    case 'binary':
+      return Buffer.from(value as Uint8Array).toString('base64');
+    case 'json':
+      return jsonSafe(value);
+  }
+}
+
+/** Makes a nested value JSON-encodable: bigints become strings, bytes base64, dates ISO strings. */
+export function jsonSafe(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = jsonSafe(v);
+  return out;
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { decodeRecord } from '../extract/raw-json.js';
+import { RotatingJsonlWriter } from '../package/jsonl-writer.js';
+import {
+  EXTRACTED_DIR,
+  type ExtractManifest,
+  NORMALIZED_DIR,
+  type NormalizedManifest,
+} from '../package/manifest.js';
+import { diffSchemas, orderTables, SchemaBuilder } from '../schema/evolve.js';
+import type { Schema } from '../schema/types.js';
+import { RecordNormalizer, RowIds } from './record.js';
+
+export interface NormalizeOptions {
+  /** The package folder (holding `extracted/`); `normalized/` is (re)written inside it. */
+  readonly dir: string;
+  readonly manifest: ExtractManifest;
+  /** The schema stored in the destination (or the previous package's), null on a fresh dataset. */
+  readonly storedSchema: Schema | null;
+  readonly schemaName: string;
+  readonly maxIdentifierLength: number;
+  readonly fileMaxBytes: number;
+}
+
+/**
+ * Turns a package's extracted records into per-table JSONL files and the schema they need. Streams: one record
+ * at a time, with bounded write buffers per table.
+ */
+export async function normalizePackage(options: NormalizeOptions): Promise<NormalizedManifest> {
+  const { dir, manifest } = options;
+  const out = join(dir, NORMALIZED_DIR);
+  // A crash during an earlier attempt may have left partial files: start over.
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+
+  const schema = new SchemaBuilder(options.schemaName, options.storedSchema, options.maxIdentifierLength);
+  const ids = new RowIds(randomBytes(4).toString('hex'));
+  const writers = new Map<string, RotatingJsonlWriter>();
+  const pending: Promise<void>[] = [];
+  const sink = (table: string, row: Record<string, unknown>): void => {
+    let writer = writers.get(table);
+    if (!writer) {
+      writer = new RotatingJsonlWriter(
+        out,
+        `t${String(writers.size).padStart(4, '0')}`,
+        options.fileMaxBytes,
+      );
+      writers.set(table, writer);
+    }
+    const p = writer.write(JSON.stringify(row));
+    if (p) pending.push(p);
+  };
+
+  const discarded: Record<string, number> = {};
+  const resourceTables = new Map<string, string>();
+  for (const extracted of manifest.resources) {
+    const normalizer = new RecordNormalizer(schema, extracted.config, manifest.loadId, ids, sink);
+    if (normalizer.rootTable) resourceTables.set(extracted.config.resource, normalizer.rootTable);
+    for (const file of extracted.files) {
+      const lines = createInterface({
+        input: createReadStream(join(dir, EXTRACTED_DIR, file)),
+        crlfDelay: Infinity,
+      });
+      for await (const line of lines) {
+        if (line === '') continue;
+        normalizer.normalize(decodeRecord(line) as Record<string, unknown>);
+        if (pending.length > 0) {
+          await Promise.all(pending);
+          pending.length = 0;
+        }
+      }
+    }
+    for (const [table, n] of normalizer.discarded) discarded[table] = (discarded[table] ?? 0) + n;
+  }
+
+  const files = new Map<string, { path: string; format: 'jsonl'; rows: number; bytes: number }[]>();
+  for (const [table, writer] of writers) {
+    const written = await writer.close();
+    files.set(
+      table,
+      written.map((f) => ({
+        path: `${NORMALIZED_DIR}/${f.name}`,
+        format: 'jsonl' as const,
+        rows: f.rows,
+        bytes: f.bytes,
+      })),
+    );
+  }
+
+  const built = schema.build();
+  const tables = orderTables(Object.values(built.tables))
+    .filter((t) => {
+      const config = manifest.resources.find((r) => r.config.resource === t.resource)?.config;
+      if (!config) return false;
+      if (config.writeDisposition === 'replace') return true;
+      // Child tables of merged parents are listed even without rows: their old rows must still be replaced.
+      const root = resourceTables.get(t.resource);
+      return (
+        files.has(t.name) || (config.writeDisposition === 'merge' && root !== undefined && files.has(root))
+      );
+    })
+    .map((t) => {
+      const tableFiles = files.get(t.name) ?? [];
+      return {
+        table: t.name,
+        writeDisposition: t.writeDisposition,
+        rows: tableFiles.reduce((n, f) => n + f.rows, 0),
+        files: tableFiles,
+      };
+    });
+
+  return {
+    loadId: manifest.loadId,
+    pipelineName: manifest.pipelineName,
+    schema: built,
+    schemaChanges: diffSchemas(options.storedSchema, built),
+    tables,
+    state: manifest.state,
+    discardedRows: discarded,
+  };
+}

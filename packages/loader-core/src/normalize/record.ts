@@ -1,0 +1,305 @@
+import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
+import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
+import { inferType, isCoercible } from '../schema/infer.js';
+import { normalizeName, PATH_SEPARATOR } from '../schema/naming.js';
+import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
+import type { ColumnSchema, DataType } from '../schema/types.js';
+import { encodeValue } from './encode.js';
+import type { ColumnHint, TableConfig } from './options.js';
+
+/** Receives normalized rows (keys are column identifiers, values encoded for JSONL). */
+export type RowSink = (table: string, row: Record<string, unknown>) => void;
+
+/** Raw path separator: cannot appear in identifiers, keeps raw paths of different nestings apart. */
+const RAW_SEP = '\u0001';
+
+/** Normalizes a record path hint (`a.b`, `a__b`) to a column identifier. */
+export function pathToIdentifier(path: string): string {
+  return path
+    .split(/\.|__/)
+    .map((segment) => normalizeName(segment))
+    .join(PATH_SEPARATOR);
+}
+
+interface TableContext {
+  builder: TableBuilder;
+  readonly hints: ReadonlyMap<string, ColumnHint>;
+}
+
+/** Generates `_sluice_id`s: a random prefix per package and a zero-padded counter, so ids sort by arrival. */
+export class RowIds {
+  #n = 0;
+  constructor(readonly prefix: string) {}
+  next(): string {
+    return this.prefix + (this.#n++).toString(36).padStart(8, '0');
+  }
+}
+
+const DISCARD = Symbol('discard-row');
+
+/**
+ * Turns records of one resource into rows: nested objects flattened with `__`, lists into child tables, types
+ * inferred, conflicting values sent to variant columns, contracts enforced. Updates the schema as it goes.
+ */
+export class RecordNormalizer {
+  readonly #schema: SchemaBuilder;
+  readonly #config: TableConfig;
+  readonly #contract: ResolvedContract;
+  readonly #maxDepth: number;
+  readonly #loadId: string;
+  readonly #ids: RowIds;
+  readonly #sink: RowSink;
+  readonly #tables = new Map<string, TableContext>();
+  readonly #root: TableContext | null;
+  /** Records dropped by discard_row contracts, per table. */
+  readonly discarded = new Map<string, number>();
+
+  constructor(schema: SchemaBuilder, config: TableConfig, loadId: string, ids: RowIds, sink: RowSink) {
+    this.#schema = schema;
+    this.#config = config;
+    this.#contract = resolveContract(config.schemaContract);
+    this.#maxDepth = config.maxNestingDepth ?? Number.POSITIVE_INFINITY;
+    this.#loadId = loadId;
+    this.#ids = ids;
+    this.#sink = sink;
+    const rootName = schema.tableNames.resolve(config.tableName, normalizeName(config.tableName));
+    this.#root = this.#table(rootName, undefined, rootHints(config));
+  }
+
+  get rootTable(): string | null {
+    return this.#root?.builder.name ?? null;
+  }
+
+  #table(
+    name: string,
+    parent: string | undefined,
+    hints: ReadonlyMap<string, ColumnHint>,
+  ): TableContext | null {
+    const cached = this.#tables.get(name);
+    if (cached) return cached;
+    if (!this.#schema.tables.has(name) && this.#contract.tables !== 'evolve') {
+      if (this.#contract.tables === 'freeze') throw new SchemaContractError({ kind: 'table', table: name });
+      return null;
+    }
+    const hinted: ColumnSchema[] = [];
+    for (const [id, hint] of hints) {
+      if (hint.dataType) hinted.push(columnFromHint(id, hint.dataType, hint));
+    }
+    const builder = this.#schema.ensureTable({
+      name,
+      resource: this.#config.resource,
+      ...(parent ? { parent } : {}),
+      writeDisposition: this.#config.writeDisposition,
+      ...(this.#config.schemaContract !== undefined && typeof this.#config.schemaContract === 'object'
+        ? { contract: this.#config.schemaContract }
+        : typeof this.#config.schemaContract === 'string'
+          ? {
+              contract: {
+                tables: this.#config.schemaContract,
+                columns: this.#config.schemaContract,
+                dataType: this.#config.schemaContract,
+              },
+            }
+          : {}),
+      columns: hinted,
+    });
+    // Flags from hints without a type apply to columns already known.
+    for (const [id, hint] of hints) {
+      const column = builder.columns.get(id);
+      if (column && !hint.dataType) builder.columns.set(id, { ...column, ...flags(hint) });
+    }
+    const ctx: TableContext = { builder, hints };
+    this.#tables.set(name, ctx);
+    return ctx;
+  }
+
+  /** Normalizes one record of the resource. Returns false when a contract discarded it. */
+  normalize(record: Record<string, unknown>): boolean {
+    const root = this.#root;
+    if (!root) return false;
+    const id = this.#ids.next();
+    return this.#row(root, record, id, id, undefined, 0, 0);
+  }
+
+  /** Builds one row of `ctx` from `source`, emits it, then its child rows. */
+  #row(
+    ctx: TableContext,
+    source: Record<string, unknown>,
+    id: string,
+    rootId: string,
+    parentId: string | undefined,
+    listIdx: number,
+    depth: number,
+  ): boolean {
+    const row: Record<string, unknown> = {};
+    row[SYSTEM_COLUMNS.id] = id;
+    row[SYSTEM_COLUMNS.loadId] = this.#loadId;
+    if (parentId !== undefined) {
+      row[SYSTEM_COLUMNS.parentId] = parentId;
+      row[SYSTEM_COLUMNS.listIdx] = listIdx;
+      row[SYSTEM_COLUMNS.rootId] = rootId;
+    }
+    const lists: [string, string, unknown[]][] = [];
+    if (this.#fields(ctx, source, '', '', depth, row, lists) === DISCARD) {
+      this.discarded.set(ctx.builder.name, (this.discarded.get(ctx.builder.name) ?? 0) + 1);
+      return false;
+    }
+    this.#sink(ctx.builder.name, row);
+    for (const [rawPath, normPath, items] of lists) {
+      const childName = this.#schema.tableNames.resolve(
+        `${ctx.builder.name}${RAW_SEP}${rawPath}`,
+        `${ctx.builder.name}${PATH_SEPARATOR}${normPath}`,
+      );
+      const child = this.#table(childName, ctx.builder.name, NO_HINTS);
+      if (!child) continue;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        const fields = isPlainObject(item) ? item : { value: item };
+        this.#row(child, fields, this.#ids.next(), rootId, id, i, depth + 1);
+      }
+    }
+    return true;
+  }
+
+  #fields(
+    ctx: TableContext,
+    source: Record<string, unknown>,
+    rawPrefix: string,
+    normPrefix: string,
+    depth: number,
+    row: Record<string, unknown>,
+    lists: [string, string, unknown[]][],
+  ): typeof DISCARD | undefined {
+    for (const key in source) {
+      const value = source[key];
+      if (value === null || value === undefined) continue;
+      const rawPath = rawPrefix === '' ? key : rawPrefix + RAW_SEP + key;
+      if (typeof value === 'object' && depth < this.#maxDepth) {
+        if (Array.isArray(value)) {
+          if (value.length > 0) lists.push([rawPath, normPrefix + normalizeName(key), value]);
+          continue;
+        }
+        if (isPlainObject(value)) {
+          const result = this.#fields(
+            ctx,
+            value,
+            rawPath,
+            `${normPrefix}${normalizeName(key)}${PATH_SEPARATOR}`,
+            depth + 1,
+            row,
+            lists,
+          );
+          if (result === DISCARD) return DISCARD;
+          continue;
+        }
+      }
+      if (this.#leaf(ctx, rawPath, normPrefix, key, value, row) === DISCARD) return DISCARD;
+    }
+    return undefined;
+  }
+
+  #leaf(
+    ctx: TableContext,
+    rawPath: string,
+    normPrefix: string,
+    key: string,
+    value: unknown,
+    row: Record<string, unknown>,
+  ): typeof DISCARD | undefined {
+    const table = ctx.builder;
+    let id = table.names.get(rawPath);
+    if (id === undefined) id = table.names.resolve(rawPath, normPrefix + normalizeName(key));
+    const type = inferType(value) as DataType;
+    const column = table.columns.get(id);
+    if (column === undefined) {
+      const hint = ctx.hints.get(id);
+      const dataType = hint?.dataType ?? type;
+      if (table.stored && this.#contract.columns !== 'evolve') {
+        if (this.#contract.columns === 'freeze') {
+          throw new SchemaContractError({ kind: 'column', table: table.name, column: id, dataType });
+        }
+        return this.#contract.columns === 'discard_row' ? DISCARD : undefined;
+      }
+      if (dataType !== type && !isCoercible(type, dataType, value))
+        return this.#variant(ctx, id, dataType, type, value, row);
+      table.columns.set(id, columnFromHint(id, dataType, hint ?? {}));
+      row[id] = encodeValue(value, dataType);
+      return undefined;
+    }
+    if (column.dataType === type || isCoercible(type, column.dataType, value)) {
+      row[id] = encodeValue(value, column.dataType);
+      return undefined;
+    }
+    return this.#variant(ctx, id, column.dataType, type, value, row);
+  }
+
+  /** A value whose type conflicts with its column goes to `<column>__v_<type>` (or is handled by the contract). */
+  #variant(
+    ctx: TableContext,
+    id: string,
+    columnType: DataType,
+    type: DataType,
+    value: unknown,
+    row: Record<string, unknown>,
+  ): typeof DISCARD | undefined {
+    const table = ctx.builder;
+    const name = this.#schema.variantName(id, type);
+    if (!table.columns.has(name)) {
+      if (table.stored && this.#contract.dataType !== 'evolve') {
+        if (this.#contract.dataType === 'freeze') {
+          throw new SchemaContractError({
+            kind: 'dataType',
+            table: table.name,
+            column: id,
+            columnType,
+            dataType: type,
+          });
+        }
+        return this.#contract.dataType === 'discard_row' ? DISCARD : undefined;
+      }
+      table.columns.set(name, { name, dataType: type, nullable: true, variantOf: id });
+    }
+    row[name] = encodeValue(value, type);
+    return undefined;
+  }
+}
+
+const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
+
+function rootHints(config: TableConfig): Map<string, ColumnHint> {
+  const hints = new Map<string, ColumnHint>();
+  for (const [path, hint] of Object.entries(config.columns)) hints.set(pathToIdentifier(path), hint);
+  const merge = (path: string, extra: ColumnHint): void => {
+    const id = pathToIdentifier(path);
+    hints.set(id, { ...hints.get(id), ...extra });
+  };
+  for (const path of config.primaryKey) merge(path, { primaryKey: true, nullable: false });
+  for (const path of config.mergeKey) merge(path, { mergeKey: true });
+  if (config.cursorPath !== undefined) merge(config.cursorPath, { cursor: true });
+  return hints;
+}
+
+function flags(hint: ColumnHint): Partial<ColumnSchema> {
+  const out: { -readonly [K in keyof ColumnSchema]?: ColumnSchema[K] } = {};
+  if (hint.nullable !== undefined) out.nullable = hint.nullable;
+  if (hint.primaryKey) out.primaryKey = true;
+  if (hint.mergeKey) out.mergeKey = true;
+  if (hint.hardDelete) out.hardDelete = true;
+  if (hint.cursor) out.cursor = true;
+  if (hint.dedupSort) out.dedupSort = hint.dedupSort;
+  if (hint.partition) out.partition = true;
+  if (hint.cluster) out.cluster = true;
+  if (hint.precision !== undefined) out.precision = hint.precision;
+  if (hint.scale !== undefined) out.scale = hint.scale;
+  return out;
+}
+
+function columnFromHint(name: string, dataType: DataType, hint: ColumnHint): ColumnSchema {
+  return { name, dataType, nullable: true, ...flags(hint) };
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

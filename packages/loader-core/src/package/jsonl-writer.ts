@@ -1,0 +1,103 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Default size bound of one data file before it rotates to the next. */
+export const DEFAULT_FILE_MAX_BYTES = 64 * 1024 * 1024;
+const FLUSH_BYTES = 1024 * 1024;
+
+export interface WrittenFile {
+  /** File name inside the writer's directory. */
+  readonly name: string;
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+/**
+ * Writes newline-delimited JSON for one table into `<dir>/<stem>.<n>.jsonl`, rotating to a new file when the
+ * current one reaches `maxBytes`. Memory stays bounded: lines are buffered up to ~1 MB and then written.
+ */
+export class RotatingJsonlWriter {
+  readonly files: WrittenFile[] = [];
+  #handle: FileHandle | null = null;
+  #name = '';
+  #rows = 0;
+  #bytes = 0;
+  #buffer: string[] = [];
+  #buffered = 0;
+  #pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly dir: string,
+    readonly stem: string,
+    readonly maxBytes: number = DEFAULT_FILE_MAX_BYTES,
+  ) {}
+
+  /** Appends one line (without newline). Returns a promise to await only when the buffer was flushed. */
+  write(line: string): Promise<void> | undefined {
+    const size = Buffer.byteLength(line) + 1;
+    if (this.#rows > 0 && this.#bytes + size > this.maxBytes) this.#rotate();
+    if (this.#rows === 0 && this.#handle === null && this.#name === '') this.#name = this.#nextName();
+    this.#buffer.push(line);
+    this.#buffered += size;
+    this.#bytes += size;
+    this.#rows++;
+    if (this.#buffered >= FLUSH_BYTES) return this.#flush();
+    return undefined;
+  }
+
+  #nextName(): string {
+    return `${this.stem}.${String(this.files.length).padStart(4, '0')}.jsonl`;
+  }
+
+  #rotate(): void {
+    const name = this.#name;
+    const rows = this.#rows;
+    const bytes = this.#bytes;
+    const flushed = this.#flush();
+    const handle = this.#closeAfter(flushed);
+    this.#pending = handle;
+    this.files.push({ name, rows, bytes });
+    this.#name = this.#nextName();
+    this.#rows = 0;
+    this.#bytes = 0;
+  }
+
+  async #closeAfter(flushed: Promise<void>): Promise<void> {
+    await flushed;
+    const h = this.#handle;
+    this.#handle = null;
+    await h?.sync();
+    await h?.close();
+  }
+
+  #flush(): Promise<void> {
+    if (this.#buffer.length === 0) return this.#pending;
+    const text = `${this.#buffer.join('\n')}\n`;
+    this.#buffer = [];
+    this.#buffered = 0;
+    const name = this.#name;
+    this.#pending = this.#pending.then(async () => {
+      if (this.#handle === null) this.#handle = await open(join(this.dir, name), 'a');
+      await this.#handle.write(text);
+    });
+    return this.#pending;
+  }
+
+  /** Flushes and closes; returns every file written (none when no line was written). */
+  async close(): Promise<WrittenFile[]> {
+    if (this.#rows > 0) {
+      const name = this.#name;
+      const rows = this.#rows;
+      const bytes = this.#bytes;
+      await this.#flush();
+      this.files.push({ name, rows, bytes });
+      this.#rows = 0;
+    }
+    await this.#pending;
+    const h = this.#handle;
+    this.#handle = null;
+    await h?.sync();
+    await h?.close();
+    return this.files;
+  }
+}

@@ -1,0 +1,263 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Destination, DestinationClient } from './destination/types.js';
+import { fromDestinationEvent, type PipelineEvent, type PipelineEventListener } from './events.js';
+import { extract } from './extract/extractor.js';
+import { normalizePackage } from './normalize/package.js';
+import { DEFAULT_FILE_MAX_BYTES } from './package/jsonl-writer.js';
+import {
+  EXTRACTED_DIR,
+  type ExtractManifest,
+  MANIFEST_FILE,
+  NORMALIZED_MANIFEST_FILE,
+  type NormalizedManifest,
+} from './package/manifest.js';
+import {
+  newLoadId,
+  PackageStorage,
+  type PendingPackage,
+  readJson,
+  writeJsonAtomic,
+} from './package/storage.js';
+import type { NormalizedPackage, PipelineState } from './package/types.js';
+import type { AnyResource } from './resource.js';
+import { normalizeName } from './schema/naming.js';
+import type { DataType, Schema } from './schema/types.js';
+
+export interface PipelineOptions {
+  /** Names the pipeline: its state, its schema and its working folder. */
+  readonly name: string;
+  /** Dataset (schema) in the destination; normalized to a valid identifier. Defaults to the pipeline name. */
+  readonly dataset?: string;
+  readonly destination: Destination;
+  /** Where load packages live. Default `.sluice/<name>` under the current directory. */
+  readonly workingDir?: string;
+  /** Root resources extracted at once. Default 4. */
+  readonly concurrency?: number;
+  /** Size bound of one data file before rotation. Default 64 MiB. */
+  readonly fileMaxBytes?: number;
+  /** Keep loaded packages under `<workingDir>/loaded` instead of deleting them. Default false. */
+  readonly keepLoadedPackages?: boolean;
+  readonly onEvent?: PipelineEventListener;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface NewColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly dataType: DataType;
+}
+
+export interface PackageInfo {
+  readonly loadId: string;
+  /** The package was left pending by an earlier run and finished by this one. */
+  readonly resumed: boolean;
+  /** The destination had already committed it (crash after commit): it was not loaded again. */
+  readonly alreadyLoaded: boolean;
+  readonly rows: Readonly<Record<string, number>>;
+  readonly newTables: readonly string[];
+  readonly newColumns: readonly NewColumn[];
+  readonly discardedRows: Readonly<Record<string, number>>;
+  readonly schemaVersion: number;
+  readonly durations: { readonly extractMs: number; readonly normalizeMs: number; readonly loadMs: number };
+}
+
+export interface LoadInfo {
+  readonly pipelineName: string;
+  readonly dataset: string;
+  /** Packages finished by this run: resumed ones first, then the new one. */
+  readonly packages: readonly PackageInfo[];
+  /** Rows loaded per table over all packages. */
+  readonly rows: Readonly<Record<string, number>>;
+  readonly durationMs: number;
+}
+
+export interface Pipeline {
+  readonly name: string;
+  readonly dataset: string;
+  readonly workingDir: string;
+  /** Finishes pending packages, then extracts, normalizes and loads the resources. */
+  run(resources: readonly AnyResource[], options?: RunOptions): Promise<LoadInfo>;
+}
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  if (!options.name) throw new TypeError('createPipeline needs a `name`.');
+  const dataset = normalizeName(options.dataset ?? options.name);
+  const workingDir = resolve(options.workingDir ?? join('.sluice', options.name));
+  const storage = new PackageStorage(workingDir);
+  const emit = (event: PipelineEvent): void => options.onEvent?.(event);
+  const fileMaxBytes = options.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;
+  let running = false;
+
+  const run = async (resources: readonly AnyResource[], runOptions: RunOptions = {}): Promise<LoadInfo> => {
+    if (running)
+      throw new Error(`Pipeline "${options.name}" is already running: await the current run first.`);
+    running = true;
+    const started = Date.now();
+    const signal = runOptions.signal ?? new AbortController().signal;
+    await storage.init();
+    const client = await options.destination.connect({ dataset, pipelineName: options.name, signal });
+    try {
+      const ctx: RunContext = {
+        client,
+        storage,
+        pipelineName: options.name,
+        fileMaxBytes,
+        keep: options.keepLoadedPackages ?? false,
+        emit,
+        schema: (await client.getStoredSchema(options.name))?.schema ?? null,
+      };
+      const packages: PackageInfo[] = [];
+      const pending = await storage.pending();
+      emit({ type: 'run_started', pipelineName: options.name, pendingPackages: pending.length });
+      for (const p of pending) {
+        emit({ type: 'package_resumed', loadId: p.loadId, state: p.state });
+        packages.push(await finishPackage(ctx, p, true, 0));
+      }
+
+      const state = (await client.getState(options.name))?.state ?? null;
+      const loadId = newLoadId();
+      const extractStarted = Date.now();
+      const temp = await storage.createTemp(loadId);
+      await mkdir(join(temp, EXTRACTED_DIR), { recursive: true });
+      const extracted = await extract(resources, {
+        dir: join(temp, EXTRACTED_DIR),
+        state,
+        concurrency: options.concurrency ?? 4,
+        fileMaxBytes,
+        signal,
+        onEvent: emit,
+      });
+      const nextState: PipelineState = {
+        version: (state?.version ?? 0) + 1,
+        resources: { ...(state?.resources ?? {}), ...extracted.state },
+      };
+      const manifest: ExtractManifest = {
+        loadId,
+        pipelineName: options.name,
+        createdAt: new Date().toISOString(),
+        resources: extracted.resources,
+        state: nextState,
+      };
+      await writeJsonAtomic(join(temp, MANIFEST_FILE), manifest);
+      const dir = await storage.commitTemp(loadId);
+      emit({ type: 'package_extracted', loadId, records: extracted.records });
+      packages.push(
+        await finishPackage(ctx, { loadId, state: 'extracted', dir }, false, Date.now() - extractStarted),
+      );
+
+      const rows: Record<string, number> = {};
+      for (const p of packages) for (const [t, n] of Object.entries(p.rows)) rows[t] = (rows[t] ?? 0) + n;
+      const durationMs = Date.now() - started;
+      emit({ type: 'run_completed', pipelineName: options.name, durationMs });
+      return { pipelineName: options.name, dataset, packages, rows, durationMs };
+    } finally {
+      running = false;
+      await client.close();
+    }
+  };
+
+  return { name: options.name, dataset, workingDir, run };
+}
+
+interface RunContext {
+  readonly client: DestinationClient;
+  readonly storage: PackageStorage;
+  readonly pipelineName: string;
+  readonly fileMaxBytes: number;
+  readonly keep: boolean;
+  readonly emit: (event: PipelineEvent) => void;
+  /** The schema as of the last loaded package. */
+  schema: Schema | null;
+}
+
+/** Drives one package from its current state to loaded. */
+async function finishPackage(
+  ctx: RunContext,
+  pkg: PendingPackage,
+  resumed: boolean,
+  extractMs: number,
+): Promise<PackageInfo> {
+  const { storage, client, emit } = ctx;
+  let state = pkg.state;
+  let dir = pkg.dir;
+  let normalizeMs = 0;
+  if (state === 'extracted') {
+    const t = Date.now();
+    const manifest = await readJson<ExtractManifest>(join(dir, MANIFEST_FILE));
+    const normalized = await normalizePackage({
+      dir,
+      manifest,
+      storedSchema: ctx.schema,
+      schemaName: ctx.pipelineName,
+      maxIdentifierLength: client.capabilities.maxIdentifierLength,
+      fileMaxBytes: ctx.fileMaxBytes,
+    });
+    await writeJsonAtomic(join(dir, NORMALIZED_MANIFEST_FILE), normalized);
+    dir = await storage.move(pkg.loadId, 'extracted', 'normalized');
+    state = 'normalized';
+    normalizeMs = Date.now() - t;
+    const rows = Object.fromEntries(normalized.tables.map((t) => [t.table, t.rows]));
+    emit({
+      type: 'package_normalized',
+      loadId: pkg.loadId,
+      rows,
+      schemaChanges: normalized.schemaChanges.length,
+    });
+  }
+  const manifest = await readJson<NormalizedManifest>(join(dir, NORMALIZED_MANIFEST_FILE));
+  if (state === 'normalized') {
+    dir = await storage.move(pkg.loadId, 'normalized', 'loading');
+    state = 'loading';
+  }
+  const t = Date.now();
+  const committed = await client.getLoad(pkg.loadId);
+  let rows: Record<string, number>;
+  if (committed) {
+    rows = { ...committed.rows };
+  } else {
+    const normalized: NormalizedPackage = {
+      loadId: manifest.loadId,
+      pipelineName: manifest.pipelineName,
+      schema: manifest.schema,
+      schemaChanges: manifest.schemaChanges,
+      state: manifest.state,
+      tables: manifest.tables.map((table) => ({
+        ...table,
+        files: table.files.map((f) => ({ ...f, table: table.table, path: join(dir, f.path) })),
+      })),
+    };
+    const result = await client.loadPackage(normalized, (event) => {
+      const mapped = fromDestinationEvent(pkg.loadId, event);
+      if (mapped) emit(mapped);
+    });
+    rows = Object.fromEntries(result.tables.map((r) => [r.table, r.rows]));
+  }
+  const loadMs = Date.now() - t;
+  if (ctx.keep) await storage.move(pkg.loadId, 'loading', 'loaded');
+  else await storage.remove('loading', pkg.loadId);
+  emit({ type: 'package_loaded', loadId: pkg.loadId, alreadyLoaded: committed !== null });
+  ctx.schema = manifest.schema;
+
+  const newTables = manifest.schemaChanges.filter((c) => c.kind === 'create_table').map((c) => c.table.name);
+  const newColumns: NewColumn[] = [];
+  for (const change of manifest.schemaChanges) {
+    if (change.kind !== 'add_columns') continue;
+    for (const c of change.columns)
+      newColumns.push({ table: change.table, column: c.name, dataType: c.dataType });
+  }
+  return {
+    loadId: pkg.loadId,
+    resumed,
+    alreadyLoaded: committed !== null,
+    rows,
+    newTables,
+    newColumns,
+    discardedRows: manifest.discardedRows,
+    schemaVersion: manifest.schema.version,
+    durations: { extractMs, normalizeMs, loadMs },
+  };
+}

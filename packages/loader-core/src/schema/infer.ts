@@ -1,0 +1,88 @@
+import type { DataType } from './types.js';
+
+const TIMESTAMP_RE =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d{1,9})?(Z|z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
+const DATE_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d{1,9})?$/;
+
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+const TWO_63 = 2 ** 63;
+
+/** Strict ISO-8601 date-time (seconds required, optional fraction and zone). */
+export function isIsoTimestamp(text: string): boolean {
+  // Cheap pre-check keeps the regex off the hot path for ordinary strings.
+  const len = text.length;
+  if (len < 19 || len > 35 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return false;
+  return TIMESTAMP_RE.test(text);
+}
+
+export function isIsoDate(text: string): boolean {
+  return text.length === 10 && text.charCodeAt(4) === 45 && DATE_RE.test(text);
+}
+
+export function isIsoTime(text: string): boolean {
+  return text.length >= 8 && text.length <= 18 && text.charCodeAt(2) === 58 && TIME_RE.test(text);
+}
+
+/**
+ * The logical type of one leaf value, or null for null/undefined (nulls never fix a type).
+ * Objects and arrays reaching this point (beyond the nesting depth) are `json`.
+ */
+export function inferType(value: unknown): DataType | null {
+  switch (typeof value) {
+    case 'string':
+      if (isIsoTimestamp(value)) return 'timestamp';
+      if (isIsoDate(value)) return 'date';
+      return 'text';
+    case 'number':
+      if (Number.isInteger(value)) return Math.abs(value) < TWO_63 ? 'bigint' : 'decimal';
+      return 'double';
+    case 'boolean':
+      return 'bool';
+    case 'bigint':
+      return value <= INT64_MAX && value >= INT64_MIN ? 'bigint' : 'decimal';
+    case 'undefined':
+      return null;
+    case 'object':
+      if (value === null) return null;
+      if (value instanceof Date) return 'timestamp';
+      if (value instanceof Uint8Array) return 'binary';
+      return 'json';
+    default:
+      // functions and symbols are not data; store their text so nothing is silently dropped
+      return 'text';
+  }
+}
+
+/**
+ * Whether a value inferred as `from` can be stored in a column of type `to` without losing information.
+ * Anything else goes to a variant column. Rules: equal types; ISO strings (timestamp, date) into text (the
+ * original string is kept); a time-shaped string into a time column; integers into double (only within 2^53,
+ * checked by the caller through `fitsDouble`) and into decimal; doubles into decimal; dates into timestamp
+ * (midnight UTC); everything into json.
+ */
+export function isCoercible(from: DataType, to: DataType, value: unknown): boolean {
+  if (from === to || to === 'json') return true;
+  switch (to) {
+    case 'text':
+      return from === 'timestamp' || from === 'date' ? typeof value === 'string' : false;
+    case 'time':
+      return from === 'text' && typeof value === 'string' && isIsoTime(value);
+    case 'double':
+      return from === 'bigint' && fitsDouble(value);
+    case 'decimal':
+      return from === 'bigint' || from === 'double';
+    case 'timestamp':
+      return from === 'date';
+    default:
+      return false;
+  }
+}
+
+function fitsDouble(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value);
+  if (typeof value === 'bigint')
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER);
+  return false;
+}
