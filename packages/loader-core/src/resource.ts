@@ -7,10 +7,8 @@ import type { WriteDisposition } from './schema/types.js';
 /** A record as sources yield it. */
 export type DataRecord = Record<string, unknown>;
 
-/** What a source yields: records, or pages (arrays) of records. */
-export type RecordStream =
-  | AsyncIterable<DataRecord | readonly DataRecord[]>
-  | Iterable<DataRecord | readonly DataRecord[]>;
+/** What a source yields: records (any object: interfaces need no index signature), or pages of records. */
+export type RecordStream = AsyncIterable<object | readonly object[]> | Iterable<object | readonly object[]>;
 
 export interface ResourceContext {
   /** The cursor of an incremental resource: ask the source for records since `startValue`. */
@@ -53,7 +51,7 @@ export interface Resource {
 export type TransformFunction = (
   parent: DataRecord,
   context: { readonly signal: AbortSignal },
-) => RecordStream | Promise<RecordStream | DataRecord | readonly DataRecord[] | undefined>;
+) => RecordStream | Promise<RecordStream | object | readonly object[] | undefined>;
 
 /** A resource fed by the records of a parent resource. Running it also runs (and loads) its parent. */
 export interface Transformer {

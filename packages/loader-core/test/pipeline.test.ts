@@ -60,7 +60,11 @@ describe('pipeline through the memory destination', () => {
     });
     const info = await pipeline.run([tickets, conversations]);
     expect(info.rows).toEqual({ tickets: 2, tickets__tags: 4, conversations: 2 });
-    expect(info.packages[0]?.newTables.sort()).toEqual(['conversations', 'tickets', 'tickets__tags']);
+    expect([...(info.packages[0]?.newTables ?? [])].sort()).toEqual([
+      'conversations',
+      'tickets',
+      'tickets__tags',
+    ]);
     const rows = destination.readTable('freshdesk', 'tickets')!;
     expect(rows.map((r) => r.id)).toEqual([1, 2]);
     expect(events.map((e) => e.type)).toContain('state_committed');
