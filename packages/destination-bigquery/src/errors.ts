@@ -112,10 +112,13 @@ export function roleFor(permission: string): string {
   return 'roles/bigquery.dataEditor on the dataset';
 }
 
+/**
+ * BigQuery answers a dataset in another location with the same 404 as a missing one ("was not found in
+ * location US"), so only explicit mismatch messages classify here; the destination checks the dataset's
+ * location itself when it opens it.
+ */
 function isLocationMismatch(message: string): boolean {
-  return /not found in location|different locations?|location mismatch|must be in the same location/i.test(
-    message,
-  );
+  return /different locations?|location mismatch|must be in the same location/i.test(message);
 }
 
 export function classifyGoogleError(info: GoogleErrorInfo): BigQueryErrorKind {
@@ -173,7 +176,7 @@ function advice(kind: BigQueryErrorKind, info: GoogleErrorInfo, context: ErrorCo
         : 'The credentials lack an IAM permission. Grant roles/bigquery.dataEditor on the dataset and roles/bigquery.jobUser on the project to the principal Sluice runs as.';
     }
     case 'dataset_not_found':
-      return `Check the dataset name and projectId "${context.projectId}", and that the credentials can see the dataset (roles/bigquery.dataViewer or higher).`;
+      return `Check the dataset name and projectId "${context.projectId}", that the dataset is in location "${context.location ?? '(default)'}" (the location option), and that the credentials can see it (roles/bigquery.dataViewer or higher).`;
     case 'not_found':
       return 'The table or job is missing: it may have been deleted while Sluice ran, or the staging table expired. Run again.';
     case 'location_mismatch':

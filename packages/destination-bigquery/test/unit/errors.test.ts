@@ -67,6 +67,14 @@ describe('classifyGoogleError', () => {
         reason: 'notFound',
         message: 'Not found: Dataset proj:freshdesk was not found in location US',
       },
+      'dataset_not_found',
+    ],
+    [
+      {
+        status: 400,
+        reason: 'invalid',
+        message: 'Cannot read and write in different locations: source: EU, destination: US',
+      },
       'location_mismatch',
     ],
     [{ status: 409, reason: 'duplicate', message: 'Already Exists: Dataset proj:ds' }, 'already_exists'],
@@ -108,8 +116,10 @@ describe('BigQueryDestinationError', () => {
       /quota of project "proj" is used up.*request a higher quota/,
     );
     expect(
-      toDestinationError(apiError(404, 'notFound', 'Dataset proj:ds was not found in location EU'), context)
-        .message,
+      toDestinationError(
+        apiError(400, 'invalid', 'Cannot read and write in different locations: EU, US'),
+        context,
+      ).message,
     ).toMatch(/Set the destination's location option/);
     expect(toDestinationError(apiError(401, 'authError', 'Invalid Credentials'), context).message).toMatch(
       /rejected the credentials/,
