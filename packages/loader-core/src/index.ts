@@ -41,4 +41,6 @@ export { inferType, isIsoDate, isIsoTimestamp } from './schema/infer.js';
 export { normalizeName, shortenIdentifier } from './schema/naming.js';
 export { SYSTEM_COLUMNS } from './schema/system-columns.js';
 export type * from './schema/types.js';
+export { createSqlClient, sqlDestination } from './sql/client.js';
 export type * from './sql/driver.js';
+export { SYSTEM_TABLE_NAMES } from './sql/system-tables.js';

@@ -21,6 +21,7 @@ import {
 } from './package/storage.js';
 import type { NormalizedPackage, PipelineState } from './package/types.js';
 import type { AnyResource } from './resource.js';
+import { SchemaContractError } from './schema/contract.js';
 import { normalizeName } from './schema/naming.js';
 import type { DataType, Schema } from './schema/types.js';
 
@@ -188,14 +189,22 @@ async function finishPackage(
   if (state === 'extracted') {
     const t = Date.now();
     const manifest = await readJson<ExtractManifest>(join(dir, MANIFEST_FILE));
-    const normalized = await normalizePackage({
-      dir,
-      manifest,
-      storedSchema: ctx.schema,
-      schemaName: ctx.pipelineName,
-      maxIdentifierLength: client.capabilities.maxIdentifierLength,
-      fileMaxBytes: ctx.fileMaxBytes,
-    });
+    let normalized: NormalizedManifest;
+    try {
+      normalized = await normalizePackage({
+        dir,
+        manifest,
+        storedSchema: ctx.schema,
+        schemaName: ctx.pipelineName,
+        maxIdentifierLength: client.capabilities.maxIdentifierLength,
+        fileMaxBytes: ctx.fileMaxBytes,
+      });
+    } catch (error) {
+      // The data breaks a frozen contract: keeping the package would block every later run. Nothing of it
+      // was loaded and its state was not committed, so the next run extracts the same data again.
+      if (error instanceof SchemaContractError) await storage.remove('extracted', pkg.loadId);
+      throw error;
+    }
     await writeJsonAtomic(join(dir, NORMALIZED_MANIFEST_FILE), normalized);
     dir = await storage.move(pkg.loadId, 'extracted', 'normalized');
     state = 'normalized';

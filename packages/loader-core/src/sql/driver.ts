@@ -23,6 +23,12 @@ export interface SqlDriver {
   readonly db: Kysely<DynamicDatabase>;
   /** The SQL type for a column in CREATE TABLE and ADD COLUMN. */
   columnType(column: ColumnSchema): string;
+  /**
+   * Optional: trusted SQL appended to CREATE TABLE after the column list, e.g. BigQuery's
+   * `PARTITION BY ... CLUSTER BY ...` from the `partition`/`cluster` hints. Identifiers in it must be quoted by
+   * the driver.
+   */
+  createTableSuffix?(table: TableSchema): string | undefined;
   /** Runs a read outside any load (stored schema, state, loads, counts). */
   query(query: CompiledQuery): Promise<readonly Record<string, unknown>[]>;
   /** Stored column names of a table, or null when it does not exist. */
