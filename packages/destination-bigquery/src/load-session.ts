@@ -12,8 +12,7 @@ import { toQueryParameters } from './bigquery/query-parameters.js';
 import { transactionScript } from './bigquery/script.js';
 import { BigQueryDestinationError } from './errors.js';
 import { tableField } from './schema/column-type.js';
-import { planMigration, type TableMigration } from './schema/migration-plan.js';
-import { type PartitionGranularity, tableLayout } from './schema/table-layout.js';
+import { type ColumnAdditions, planMigration } from './schema/migration-plan.js';
 
 export interface LoadSessionConfig {
   readonly api: BigQueryApi;
@@ -21,9 +20,6 @@ export interface LoadSessionConfig {
   readonly stagingDataset: (dataset: string) => string;
   readonly stagingTableExpirationMs: number;
   readonly labels: Readonly<Record<string, string>>;
-  readonly partitionGranularity: PartitionGranularity;
-  /** The schema of the package being loaded, for partition and cluster hints of new tables. */
-  readonly tableHints: (table: string) => TableSchema | undefined;
   /** The dataset final tables live in (staging lives in `stagingDataset(dataset)`). */
   readonly dataset: string;
 }
@@ -52,50 +48,31 @@ export class BigQueryLoadSession implements SqlLoadSession {
   }
 
   async migrate(statements: readonly CompiledQuery[]): Promise<void> {
+    const { api } = this.#config;
     const plan = planMigration(statements);
-    for (const table of plan.tables) {
-      await this.#migrateTable(table);
+    for (const statement of plan.ddl) {
+      await api.query(statement.sql, toQueryParameters(statement.parameters), 'changing the schema', false);
     }
-    for (const statement of plan.other) {
-      await this.#config.api.query(
-        statement.sql,
-        toQueryParameters(statement.parameters),
-        'changing the schema',
-        false,
+    for (const additions of plan.additions) {
+      await this.#addColumns(additions);
+    }
+  }
+
+  /** One metadata update per table: a patch with every new column (those already there are skipped). */
+  async #addColumns(additions: ColumnAdditions): Promise<void> {
+    const { api } = this.#config;
+    const dataset = additions.dataset ?? this.#config.dataset;
+    const existing = await api.getTable(dataset, additions.table);
+    if (!existing) {
+      throw new Error(
+        `Cannot add columns to ${dataset}.${additions.table}: the table does not exist. This is a bug: please report it.`,
       );
     }
-  }
-
-  /** At most one metadata update per table: one tables.insert, or one patch with every new column. */
-  async #migrateTable(migration: TableMigration): Promise<void> {
-    const { api } = this.#config;
-    const dataset = migration.dataset ?? this.#config.dataset;
-    const existing = await api.getTable(dataset, migration.table);
-    if (!existing) {
-      const hints = dataset === this.#config.dataset ? this.#config.tableHints(migration.table) : undefined;
-      const present = new Set(migration.fields.map((field) => field.name ?? ''));
-      const created = await api.createTable(dataset, migration.table, {
-        schema: { fields: [...migration.fields] },
-        ...(hints ? tableLayout(hints, present, this.#config.partitionGranularity) : {}),
-        ...(Object.keys(this.#config.labels).length > 0 ? { labels: { ...this.#config.labels } } : {}),
-      });
-      if (created) return;
-      // Created meanwhile by another run: add what it lacks.
-      const current = await api.getTable(dataset, migration.table);
-      return this.#addMissing(dataset, migration, current?.schema?.fields ?? []);
-    }
-    await this.#addMissing(dataset, migration, existing.schema?.fields ?? []);
-  }
-
-  async #addMissing(
-    dataset: string,
-    migration: TableMigration,
-    current: readonly TableField[],
-  ): Promise<void> {
+    const current = existing.schema?.fields ?? [];
     const names = new Set(current.map((field) => field.name?.toLowerCase()));
-    const missing = migration.fields.filter((field) => !names.has(field.name?.toLowerCase()));
+    const missing = additions.fields.filter((field) => !names.has(field.name?.toLowerCase()));
     if (missing.length > 0) {
-      await this.#config.api.patchTableSchema(dataset, migration.table, [...current, ...missing]);
+      await api.patchTableSchema(dataset, additions.table, [...current, ...missing]);
     }
   }
 

@@ -3,9 +3,9 @@ import type {
   DestinationCapabilities,
   DynamicDatabase,
   QualifiedTable,
-  Schema,
   SqlDriver,
   SqlLoadSession,
+  TableSchema,
 } from '@sluice/loader-core';
 import { type CompiledQuery, Kysely } from 'kysely';
 import type { BigQueryApi } from './bigquery/api.js';
@@ -13,7 +13,7 @@ import { toQueryParameters } from './bigquery/query-parameters.js';
 import { BigQueryDialect } from './dialect/dialect.js';
 import { BigQueryLoadSession } from './load-session.js';
 import { columnTypeSql } from './schema/column-type.js';
-import type { PartitionGranularity } from './schema/table-layout.js';
+import { type PartitionGranularity, tableLayout, tableLayoutSql } from './schema/table-layout.js';
 
 export const BIGQUERY_CAPABILITIES: DestinationCapabilities = {
   name: 'bigquery',
@@ -42,19 +42,18 @@ export class BigQuerySqlDriver implements SqlDriver {
   readonly capabilities = BIGQUERY_CAPABILITIES;
   readonly db = new Kysely<DynamicDatabase>({ dialect: new BigQueryDialect() });
   readonly #config: BigQuerySqlDriverConfig;
-  #schema: Schema | undefined;
 
   constructor(config: BigQuerySqlDriverConfig) {
     this.#config = config;
   }
 
-  /** The schema of the package about to load: its column hints set partitioning and clustering of new tables. */
-  useSchema(schema: Schema): void {
-    this.#schema = schema;
-  }
-
   columnType(column: ColumnSchema): string {
     return columnTypeSql(column);
+  }
+
+  /** Partitioning and clustering from the column hints, and the labels: fixed when BigQuery creates a table. */
+  createTableSuffix(table: TableSchema): string | undefined {
+    return tableLayoutSql(tableLayout(table, this.#config.partitionGranularity), this.#config.labels);
   }
 
   query(query: CompiledQuery): Promise<readonly Record<string, unknown>[]> {
@@ -80,7 +79,7 @@ export class BigQuerySqlDriver implements SqlDriver {
   }
 
   async beginLoad(loadId: string): Promise<SqlLoadSession> {
-    const { api, dataset, stagingTableExpirationMs, labels, partitionGranularity } = this.#config;
+    const { api, dataset, stagingTableExpirationMs, labels } = this.#config;
     return new BigQueryLoadSession({
       api,
       loadId,
@@ -88,8 +87,6 @@ export class BigQuerySqlDriver implements SqlDriver {
       stagingDataset: (name) => this.#stagingDataset(name),
       stagingTableExpirationMs,
       labels,
-      partitionGranularity,
-      tableHints: (table) => this.#schema?.tables[table],
     });
   }
 

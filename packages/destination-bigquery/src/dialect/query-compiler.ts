@@ -20,6 +20,16 @@ function escapeQuoted(value: string, quote: '`' | "'"): string {
   return escaped;
 }
 
+/** A GoogleSQL quoted identifier: `` `name` ``. */
+export function quoteIdentifier(name: string): string {
+  return `\`${escapeQuoted(name, '`')}\``;
+}
+
+/** A GoogleSQL string literal. */
+export function quoteString(value: string): string {
+  return `'${escapeQuoted(value, "'")}'`;
+}
+
 /**
  * Compiles kysely's operation trees to GoogleSQL (BigQuery standard SQL): backtick identifiers, backslash
  * escapes, named `@pN` parameters (sent as `queryParameters`), and a `WHERE true` on DELETE and UPDATE, which

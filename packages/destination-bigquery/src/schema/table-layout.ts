@@ -1,5 +1,5 @@
-import type { TableMetadata } from '@google-cloud/bigquery';
 import type { ColumnSchema, DataType, TableSchema } from '@sluice/loader-core';
+import { quoteIdentifier, quoteString } from '../dialect/query-compiler.js';
 
 export type PartitionGranularity = 'HOUR' | 'DAY' | 'MONTH' | 'YEAR';
 
@@ -14,19 +14,22 @@ const CLUSTERABLE: ReadonlySet<DataType> = new Set([
 ]);
 const MAX_CLUSTER_COLUMNS = 4;
 
-export type TableLayout = Pick<TableMetadata, 'timePartitioning' | 'clustering'>;
+export interface TableLayout {
+  readonly partition?: {
+    readonly column: string;
+    readonly dataType: 'timestamp' | 'date';
+    readonly granularity: PartitionGranularity;
+  };
+  readonly cluster?: readonly string[];
+}
 
 /**
  * Partitioning and clustering of a new final table from its column hints: time-unit column partitioning on the
  * one `partition` column (timestamp or date), clustering by the `cluster` columns in schema order (at most 4).
  * Both are fixed at creation: BigQuery cannot add partitioning to an existing table.
  */
-export function tableLayout(
-  table: TableSchema,
-  present: ReadonlySet<string>,
-  granularity: PartitionGranularity,
-): TableLayout {
-  const columns = Object.values(table.columns).filter((column) => present.has(column.name));
+export function tableLayout(table: TableSchema, granularity: PartitionGranularity): TableLayout {
+  const columns = Object.values(table.columns);
   const layout: { -readonly [K in keyof TableLayout]: TableLayout[K] } = {};
   const partition = columns.filter((column) => column.partition);
   if (partition.length > 1) {
@@ -50,7 +53,7 @@ export function tableLayout(
           'partitions. Use partitionGranularity DAY, MONTH or YEAR.',
       );
     }
-    layout.timePartitioning = { type: granularity, field: partitionColumn.name };
+    layout.partition = { column: partitionColumn.name, dataType: partitionColumn.dataType, granularity };
   }
   const cluster = columns.filter((column) => column.cluster);
   if (cluster.length > MAX_CLUSTER_COLUMNS) {
@@ -67,11 +70,44 @@ export function tableLayout(
     );
   }
   if (cluster.length > 0) {
-    layout.clustering = { fields: cluster.map((column) => column.name) };
+    layout.cluster = cluster.map((column) => column.name);
   }
   return layout;
 }
 
 function names(columns: readonly ColumnSchema[]): string {
   return columns.map((column) => `"${column.name}"`).join(', ');
+}
+
+/**
+ * The CREATE TABLE tail for a layout and labels: `PARTITION BY ... CLUSTER BY ... OPTIONS(labels=...)`. A date
+ * column partitions by day as is; other granularities truncate.
+ */
+export function tableLayoutSql(
+  layout: TableLayout,
+  labels: Readonly<Record<string, string>>,
+): string | undefined {
+  const parts: string[] = [];
+  const { partition, cluster } = layout;
+  if (partition) {
+    const column = quoteIdentifier(partition.column);
+    if (partition.dataType === 'date') {
+      parts.push(
+        partition.granularity === 'DAY'
+          ? `PARTITION BY ${column}`
+          : `PARTITION BY DATE_TRUNC(${column}, ${partition.granularity})`,
+      );
+    } else {
+      parts.push(`PARTITION BY TIMESTAMP_TRUNC(${column}, ${partition.granularity})`);
+    }
+  }
+  if (cluster && cluster.length > 0) {
+    parts.push(`CLUSTER BY ${cluster.map(quoteIdentifier).join(', ')}`);
+  }
+  const entries = Object.entries(labels);
+  if (entries.length > 0) {
+    const list = entries.map(([k, v]) => `(${quoteString(k)}, ${quoteString(v)})`).join(', ');
+    parts.push(`OPTIONS(labels=[${list}])`);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

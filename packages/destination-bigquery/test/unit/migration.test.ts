@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BigQueryDialect } from '../../src/dialect/dialect.js';
 import { columnTypeSql } from '../../src/schema/column-type.js';
 import { planMigration } from '../../src/schema/migration-plan.js';
-import { tableLayout } from '../../src/schema/table-layout.js';
+import { tableLayout, tableLayoutSql } from '../../src/schema/table-layout.js';
 
 const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: new BigQueryDialect() });
 const col = (
@@ -20,15 +20,12 @@ const col = (
 const type = (c: ColumnSchema) => sql.raw(columnTypeSql(c));
 
 describe('planMigration', () => {
-  it('groups CREATE TABLE and ADD COLUMN per table, so each table gets one metadata update', () => {
+  it('groups ADD COLUMN per table, so each table gets one schema patch, and keeps other DDL in order', () => {
+    const create = sql`CREATE TABLE IF NOT EXISTS ${sql.id('ds', 'tickets')} (${sql.id('id')} INT64)`.compile(
+      db,
+    );
     const plan = planMigration([
-      db.schema
-        .withSchema('ds')
-        .createTable('tickets')
-        .ifNotExists()
-        .addColumn('id', type(col('id', 'bigint')))
-        .addColumn('amount', type(col('amount', 'decimal', { precision: 12, scale: 2 })))
-        .compile(),
+      create,
       db.schema
         .withSchema('ds')
         .alterTable('contacts')
@@ -41,33 +38,31 @@ describe('planMigration', () => {
         .compile(),
       db.schema
         .withSchema('ds')
-        .alterTable('tickets')
-        .addColumn('note', type(col('note', 'json')))
+        .alterTable('orders')
+        .addColumn('amount', type(col('amount', 'decimal', { precision: 12, scale: 2 })))
         .compile(),
-      db.schema.withSchema('ds').dropTable('old').compile(),
+      db.schema
+        .withSchema('ds')
+        .alterTable('contacts')
+        .addColumn('email', type(col('email', 'text')))
+        .compile(),
     ]);
-    expect(plan.tables).toEqual([
-      {
-        dataset: 'ds',
-        table: 'tickets',
-        create: true,
-        fields: [
-          { name: 'id', type: 'INT64', mode: 'NULLABLE' },
-          { name: 'amount', type: 'NUMERIC', mode: 'NULLABLE', precision: '12', scale: '2' },
-          { name: 'note', type: 'JSON', mode: 'NULLABLE' },
-        ],
-      },
+    expect(plan.ddl).toEqual([create]);
+    expect(plan.additions).toEqual([
       {
         dataset: 'ds',
         table: 'contacts',
-        create: false,
         fields: [
           { name: 'email', type: 'STRING', mode: 'NULLABLE' },
           { name: 'seen', type: 'TIMESTAMP', mode: 'NULLABLE' },
         ],
       },
+      {
+        dataset: 'ds',
+        table: 'orders',
+        fields: [{ name: 'amount', type: 'NUMERIC', mode: 'NULLABLE', precision: '12', scale: '2' }],
+      },
     ]);
-    expect(plan.other.map((q) => q.sql)).toEqual(['drop table `ds`.`old`']);
   });
 });
 
@@ -78,7 +73,6 @@ describe('tableLayout', () => {
     writeDisposition: 'merge',
     columns: Object.fromEntries(columns.map((c) => [c.name, c])),
   });
-  const all = (t: TableSchema) => new Set(Object.keys(t.columns));
 
   it('partitions by the timestamp or date column with the partition hint and clusters by cluster hints', () => {
     const t = table([
@@ -86,23 +80,33 @@ describe('tableLayout', () => {
       col('created_at', 'timestamp', { partition: true }),
       col('status', 'text', { cluster: true }),
     ]);
-    expect(tableLayout(t, all(t), 'DAY')).toEqual({
-      timePartitioning: { type: 'DAY', field: 'created_at' },
-      clustering: { fields: ['id', 'status'] },
+    const layout = tableLayout(t, 'DAY');
+    expect(layout).toEqual({
+      partition: { column: 'created_at', dataType: 'timestamp', granularity: 'DAY' },
+      cluster: ['id', 'status'],
     });
-    expect(tableLayout(table([col('id', 'bigint')]), new Set(['id']), 'DAY')).toEqual({});
+    expect(tableLayoutSql(layout, { team: 'data' })).toBe(
+      "PARTITION BY TIMESTAMP_TRUNC(`created_at`, DAY) CLUSTER BY `id`, `status` OPTIONS(labels=[('team', 'data')])",
+    );
+    expect(tableLayout(table([col('id', 'bigint')]), 'DAY')).toEqual({});
+    expect(tableLayoutSql({}, {})).toBeUndefined();
+    const byDate = tableLayout(table([col('day', 'date', { partition: true })]), 'MONTH');
+    expect(tableLayoutSql(byDate, {})).toBe('PARTITION BY DATE_TRUNC(`day`, MONTH)');
+    expect(tableLayoutSql(tableLayout(table([col('day', 'date', { partition: true })]), 'DAY'), {})).toBe(
+      'PARTITION BY `day`',
+    );
   });
 
   it('explains hints BigQuery cannot honor', () => {
     const two = table([col('a', 'date', { partition: true }), col('b', 'timestamp', { partition: true })]);
-    expect(() => tableLayout(two, all(two), 'DAY')).toThrow(/partitions by one column/);
+    expect(() => tableLayout(two, 'DAY')).toThrow(/partitions by one column/);
     const text = table([col('a', 'text', { partition: true })]);
-    expect(() => tableLayout(text, all(text), 'DAY')).toThrow(/needs a timestamp or date column/);
+    expect(() => tableLayout(text, 'DAY')).toThrow(/needs a timestamp or date column/);
     const five = table(['a', 'b', 'c', 'd', 'e'].map((n) => col(n, 'text', { cluster: true })));
-    expect(() => tableLayout(five, all(five), 'DAY')).toThrow(/at most 4/);
+    expect(() => tableLayout(five, 'DAY')).toThrow(/at most 4/);
     const json = table([col('a', 'json', { cluster: true })]);
-    expect(() => tableLayout(json, all(json), 'DAY')).toThrow(/cannot cluster by/);
+    expect(() => tableLayout(json, 'DAY')).toThrow(/cannot cluster by/);
     const hourly = table([col('d', 'date', { partition: true })]);
-    expect(() => tableLayout(hourly, all(hourly), 'HOUR')).toThrow(/cannot use HOUR/);
+    expect(() => tableLayout(hourly, 'HOUR')).toThrow(/cannot use HOUR/);
   });
 });
