@@ -1,3 +1,4 @@
+export { bigquery } from './destination.js';
 export { BigQueryDialect } from './dialect/dialect.js';
 export { BigQueryQueryCompiler, quoteIdentifier, quoteString } from './dialect/query-compiler.js';
 export { BigQueryDestinationError, type BigQueryErrorKind } from './errors.js';

@@ -1,0 +1,46 @@
+import { createSqlClient, type Destination } from '@sluice/loader-core';
+import { BigQueryApi } from './bigquery/api.js';
+import {
+  authOptions,
+  type BigQueryDestinationOptions,
+  DEFAULT_STAGING_EXPIRATION_MS,
+  validateOptions,
+} from './options.js';
+import { retryPolicy } from './retry.js';
+import { BIGQUERY_CAPABILITIES, BigQuerySqlDriver } from './sql-driver.js';
+
+/**
+ * The BigQuery destination: files load into expiring staging tables with load jobs, and one multi-statement
+ * transaction per package moves them into the final tables together with state and the loads row.
+ *
+ * ```ts
+ * createPipeline({ name: 'freshdesk', dataset: 'freshdesk', destination: bigquery({ projectId: 'acme', location: 'EU' }) });
+ * ```
+ */
+export function bigquery(options: BigQueryDestinationOptions): Destination {
+  validateOptions(options);
+  const retry = retryPolicy(options.retry);
+  return {
+    capabilities: BIGQUERY_CAPABILITIES,
+    connect: async (connect) => {
+      const dataset = options.dataset ?? connect.dataset;
+      const api = new BigQueryApi({
+        projectId: options.projectId,
+        location: options.location,
+        ...(options.apiEndpoint === undefined ? {} : { apiEndpoint: options.apiEndpoint }),
+        auth: authOptions(options.credentials),
+        retry,
+        ...(connect.signal === undefined ? {} : { signal: connect.signal }),
+      });
+      const driver = new BigQuerySqlDriver({
+        api,
+        dataset,
+        stagingDataset: options.stagingDataset ?? `${dataset}_staging`,
+        stagingTableExpirationMs: options.stagingTableExpirationMs ?? DEFAULT_STAGING_EXPIRATION_MS,
+        labels: options.labels ?? {},
+        partitionGranularity: options.partitionGranularity ?? 'DAY',
+      });
+      return createSqlClient(driver, { dataset });
+    },
+  };
+}
