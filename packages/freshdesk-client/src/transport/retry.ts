@@ -1,0 +1,125 @@
+import type { Clock } from '../clock.js';
+import { FreshdeskNetworkError, FreshdeskTimeoutError, sanitizeError } from '../errors.js';
+import type { FreshdeskEventListener } from '../events.js';
+import { parseRetryAfter } from '../rate-limiter.js';
+import { describeRequest, discardBody, type FetchMiddleware } from './fetch-middleware.js';
+import { AttemptTimeoutError } from './timeout.js';
+
+export interface RetryOptions {
+  /** Attempts in total for network errors, timeouts and 5xx on idempotent requests. Default 4. */
+  maxAttempts?: number;
+  /** First backoff; doubles per failure, with jitter. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Longest single backoff. Default 20 s. */
+  maxDelayMs?: number;
+  /** No retry starts later than this after the first attempt. Default 120 s. */
+  maxElapsedMs?: number;
+  /** 429 answers waited out (Retry-After) and retried, for every method. Default 10. */
+  maxRateLimitRetries?: number;
+}
+
+export type ResolvedRetryOptions = Required<RetryOptions>;
+
+export const DEFAULT_RETRY: ResolvedRetryOptions = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  maxElapsedMs: 120_000,
+  maxRateLimitRetries: 10,
+};
+
+/** Requests that are safe to send twice. POST is not: a lost response may hide a created ticket. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+export function resolveRetryOptions(retry: RetryOptions | false | undefined): ResolvedRetryOptions {
+  if (retry === false) return { ...DEFAULT_RETRY, maxAttempts: 1, maxRateLimitRetries: 0 };
+  return { ...DEFAULT_RETRY, ...retry };
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel callers spread out. */
+export function backoffDelay(failures: number, options: ResolvedRetryOptions, random: () => number): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, failures - 1));
+  return ceiling / 2 + random() * (ceiling / 2);
+}
+
+/**
+ * Retries what is safe to retry: network errors, timeouts and 5xx for idempotent methods, with bounded
+ * attempts and total time; and 429 for every method (the request was refused, not processed), after the
+ * rate limiter has waited out Retry-After. Aborting the request's signal stops everything at once.
+ */
+export function withRetry(
+  options: ResolvedRetryOptions,
+  deps: {
+    clock: Clock;
+    emit: FreshdeskEventListener;
+    redact: (text: string) => string;
+    random?: () => number;
+  },
+): FetchMiddleware {
+  const random = deps.random ?? Math.random;
+  return (next) => async (request) => {
+    const facts = describeRequest(request);
+    const idempotent = IDEMPOTENT.has(request.method);
+    const started = deps.clock.now();
+    let failures = 0;
+    let rateLimited = 0;
+    let attempt = 0;
+
+    const backoff = async (
+      delay: number,
+      reason: 'network' | 'timeout' | 'server-error',
+      status?: number,
+    ) => {
+      deps.emit({ type: 'retry', attempt, reason, ...(status === undefined ? {} : { status }), ...facts });
+      deps.emit({ type: 'wait', reason: 'backoff', ms: delay, ...facts });
+      await deps.clock.sleep(delay, request.signal);
+    };
+    const nextDelay = (minimum = 0): number | undefined => {
+      if (!idempotent || failures + 1 >= options.maxAttempts) return undefined;
+      const delay = Math.max(minimum, backoffDelay(failures + 1, options, random));
+      return deps.clock.now() + delay - started > options.maxElapsedMs ? undefined : delay;
+    };
+
+    for (;;) {
+      attempt += 1;
+      let response: Response;
+      try {
+        response = await next(request.clone());
+      } catch (error) {
+        if (request.signal.aborted) throw request.signal.reason;
+        const timedOut = error instanceof AttemptTimeoutError;
+        const delay = nextDelay();
+        if (delay !== undefined) {
+          failures += 1;
+          await backoff(delay, timedOut ? 'timeout' : 'network');
+          continue;
+        }
+        if (timedOut)
+          throw new FreshdeskTimeoutError({ ...facts, timeoutMs: error.timeoutMs, attempts: attempt });
+        throw new FreshdeskNetworkError({
+          ...facts,
+          attempts: attempt,
+          cause: sanitizeError(error, deps.redact),
+        });
+      }
+      if (response.status === 429 && rateLimited < options.maxRateLimitRetries) {
+        // The limiter saw this 429 and holds every caller until Retry-After has passed.
+        rateLimited += 1;
+        await discardBody(response);
+        deps.emit({ type: 'retry', attempt, reason: 'rate-limited', status: 429, ...facts });
+        continue;
+      }
+      if (response.status >= 500) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now()) ?? 0;
+        const delay = nextDelay(retryAfter);
+        if (delay !== undefined) {
+          failures += 1;
+          await discardBody(response);
+          await backoff(delay, 'server-error', response.status);
+          continue;
+        }
+      }
+      return response;
+    }
+  };
+}
