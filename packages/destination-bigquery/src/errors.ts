@@ -127,7 +127,9 @@ export function classifyGoogleError(info: GoogleErrorInfo): BigQueryErrorKind {
   if (reason === 'quotaExceeded') return 'quota_exceeded';
   if (
     (reason !== undefined && (TRANSIENT_REASONS.has(reason) || TRANSIENT_NETWORK_CODES.has(reason))) ||
-    (status !== undefined && status >= 500)
+    (status !== undefined && status >= 500) ||
+    // A transaction that lost a race with another job on the same table: BigQuery says to retry.
+    /concurrent update|could not serialize access/i.test(message)
   ) {
     return 'transient';
   }

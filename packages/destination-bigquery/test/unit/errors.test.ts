@@ -51,6 +51,14 @@ describe('classifyGoogleError', () => {
     [{ status: 503, message: 'Service Unavailable' }, 'transient'],
     [{ reason: 'ECONNRESET', message: 'socket hang up' }, 'transient'],
     [
+      {
+        status: 400,
+        reason: 'invalidQuery',
+        message: 'Transaction is aborted due to concurrent update against table p:ds.tickets.',
+      },
+      'transient',
+    ],
+    [
       { status: 401, reason: 'authError', message: 'Request had invalid authentication credentials.' },
       'bad_credentials',
     ],
