@@ -61,6 +61,10 @@ export function compareCursor(a: unknown, b: unknown): number {
     const x = toMillis(a);
     const y = toMillis(b);
     if (x !== y) return x < y ? -1 : 1;
+    // Same millisecond: microseconds and nanoseconds decide (zone offsets are whole minutes).
+    const u = subMillis(a);
+    const v = subMillis(b);
+    return u < v ? -1 : u > v ? 1 : 0;
   }
   const sa = a instanceof Date ? a.toISOString() : String(a);
   const sb = b instanceof Date ? b.toISOString() : String(b);
@@ -69,6 +73,12 @@ export function compareCursor(a: unknown, b: unknown): number {
 
 function isTimeLike(v: unknown): v is string {
   return typeof v === 'string' && (isIsoTimestamp(v) || isIsoDate(v));
+}
+
+function subMillis(v: unknown): number {
+  if (v instanceof Date) return 0;
+  const fraction = /^\.(\d+)/.exec(String(v).slice(19));
+  return fraction ? Number((fraction[1] ?? '').padEnd(9, '0').slice(3, 9)) : 0;
 }
 
 function toMillis(v: unknown): number {

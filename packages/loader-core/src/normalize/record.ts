@@ -140,7 +140,7 @@ export class RecordNormalizer {
       row[SYSTEM_COLUMNS.rootId] = rootId;
     }
     const lists: [string, string, unknown[]][] = [];
-    if (this.#fields(ctx, source, '', '', depth, row, lists) === DISCARD) {
+    if (this.#fields(ctx, source, null, '', depth, row, lists) === DISCARD) {
       this.discarded.set(ctx.builder.name, (this.discarded.get(ctx.builder.name) ?? 0) + 1);
       return false;
     }
@@ -164,7 +164,8 @@ export class RecordNormalizer {
   #fields(
     ctx: TableContext,
     source: Record<string, unknown>,
-    rawPrefix: string,
+    /** Null at the top of a row (an empty key is a real path segment). */
+    rawPrefix: string | null,
     normPrefix: string,
     depth: number,
     row: Record<string, unknown>,
@@ -173,7 +174,7 @@ export class RecordNormalizer {
     for (const key in source) {
       const value = source[key];
       if (value === null || value === undefined) continue;
-      const rawPath = rawPrefix === '' ? key : rawPrefix + RAW_SEP + key;
+      const rawPath = rawPrefix === null ? key : rawPrefix + RAW_SEP + key;
       if (typeof value === 'object' && depth < this.#maxDepth) {
         if (Array.isArray(value)) {
           if (value.length > 0) lists.push([rawPath, normPrefix + normalizeName(key), value]);

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  boundaryKey,
+  compareCursor,
+  IncrementalCursor,
+  subtractLookback,
+} from '../src/incremental/cursor.js';
+
+const rec = (id: number, at: string) => ({ id, updated_at: at });
+
+describe('compareCursor', () => {
+  it('orders numbers, bigints, ISO timestamps by instant and text', () => {
+    expect(compareCursor(1, 2)).toBe(-1);
+    expect(compareCursor(3n, 2)).toBe(1);
+    expect(compareCursor('2024-01-01T01:00:00+01:00', '2024-01-01T00:00:00Z')).toBe(0);
+    expect(compareCursor('2024-01-01T00:00:00.5Z', '2024-01-01T00:00:00Z')).toBe(1);
+    expect(compareCursor(new Date(0), '1970-01-01T00:00:01Z')).toBe(-1);
+    expect(compareCursor('b', 'a')).toBe(1);
+  });
+});
+
+describe('subtractLookback', () => {
+  it('moves timestamps by a duration and numbers by a delta', () => {
+    expect(subtractLookback('2024-01-02T00:00:00Z', { hours: 1 })).toBe('2024-01-01T23:00:00.000Z');
+    expect(subtractLookback('2024-01-02', { days: 1 })).toBe('2024-01-01T00:00:00.000Z');
+    expect(subtractLookback(100, 10)).toBe(90);
+    expect(subtractLookback(undefined, 10)).toBeUndefined();
+    expect(() => subtractLookback('abc', 5)).toThrow(/lookback/);
+  });
+});
+
+describe('IncrementalCursor', () => {
+  const options = { cursor: 'updated_at', initialValue: '2024-01-01T00:00:00Z' };
+
+  it('filters records before the last value and tracks the new last value with its keys', () => {
+    const c = new IncrementalCursor(options, ['id'], undefined);
+    expect(c.decide(rec(1, '2023-12-31T00:00:00Z'))).toBe('skip');
+    expect(c.decide(rec(2, '2024-01-01T00:00:00Z'))).toBe('keep');
+    expect(c.decide(rec(3, '2024-01-03T00:00:00Z'))).toBe('keep');
+    expect(c.decide(rec(4, '2024-01-03T00:00:00Z'))).toBe('keep');
+    expect(c.decide(rec(5, '2024-01-02T00:00:00Z'))).toBe('keep');
+    const state = c.state();
+    expect(state.lastValue).toBe('2024-01-03T00:00:00Z');
+    expect(state.boundaryKeys).toEqual(
+      [boundaryKey(rec(3, ''), ['id']), boundaryKey(rec(4, ''), ['id'])].sort(),
+    );
+  });
+
+  it('skips records at the boundary that were loaded before, keeps new ones at the same value', () => {
+    const first = new IncrementalCursor(options, ['id'], undefined);
+    first.decide(rec(1, '2024-01-05T00:00:00Z'));
+    const c = new IncrementalCursor(options, ['id'], first.state());
+    expect(c.context.lastValue).toBe('2024-01-05T00:00:00Z');
+    expect(c.decide(rec(1, '2024-01-05T00:00:00Z'))).toBe('skip');
+    expect(c.decide(rec(2, '2024-01-05T00:00:00Z'))).toBe('keep');
+    expect(c.decide(rec(0, '2024-01-04T00:00:00Z'))).toBe('skip');
+    // both records at the last value stay boundary keys
+    expect(c.state().boundaryKeys).toHaveLength(2);
+    expect(c.state().lastValue).toBe('2024-01-05T00:00:00Z');
+  });
+
+  it('reloads the lookback window', () => {
+    const state = { cursorPath: 'updated_at', lastValue: '2024-01-05T00:00:00Z', boundaryKeys: [] };
+    const c = new IncrementalCursor({ ...options, lookback: { days: 1 } }, ['id'], state);
+    expect(c.context.startValue).toBe('2024-01-04T00:00:00.000Z');
+    expect(c.decide(rec(1, '2024-01-04T12:00:00Z'))).toBe('keep');
+    expect(c.decide(rec(2, '2024-01-03T12:00:00Z'))).toBe('skip');
+    expect(c.state().lastValue).toBe('2024-01-05T00:00:00Z');
+  });
+
+  it('honours an exclusive end value and stops early with a row order', () => {
+    const end = new IncrementalCursor({ cursor: 'n', initialValue: 0, endValue: 10 }, [], undefined);
+    expect(end.decide({ n: 9 })).toBe('keep');
+    expect(end.decide({ n: 10 })).toBe('skip');
+    const asc = new IncrementalCursor(
+      { cursor: 'n', initialValue: 0, endValue: 10, rowOrder: 'asc' },
+      [],
+      undefined,
+    );
+    expect(asc.decide({ n: 10 })).toBe('stop');
+    const desc = new IncrementalCursor({ cursor: 'n', initialValue: 5, rowOrder: 'desc' }, [], undefined);
+    expect(desc.decide({ n: 7 })).toBe('keep');
+    expect(desc.decide({ n: 4 })).toBe('stop');
+  });
+
+  it('ignores state written for another cursor path and keeps records without a cursor', () => {
+    const c = new IncrementalCursor(options, ['id'], {
+      cursorPath: 'created_at',
+      lastValue: '2030-01-01',
+      boundaryKeys: [],
+    });
+    expect(c.context.lastValue).toBe('2024-01-01T00:00:00Z');
+    expect(c.decide({ id: 1 })).toBe('keep');
+  });
+
+  it('reads nested cursor paths', () => {
+    const c = new IncrementalCursor({ cursor: 'stats.at', initialValue: 1 }, [], undefined);
+    expect(c.decide({ stats: { at: 0 } })).toBe('skip');
+    expect(c.decide({ stats: { at: 2 } })).toBe('keep');
+  });
+});
+
+describe('compareCursor precision', () => {
+  it('compares below the millisecond and across formats', () => {
+    expect(compareCursor('2024-01-01T00:00:00.000001Z', '2024-01-01T00:00:00.000002Z')).toBe(-1);
+    expect(compareCursor('2024-01-01T00:00:00Z', '2024-01-01T00:00:00.000Z')).toBe(0);
+    expect(compareCursor('2024-01-01T00:00:00.0000015+00:00', '2024-01-01T00:00:00.000001Z')).toBe(1);
+  });
+});
