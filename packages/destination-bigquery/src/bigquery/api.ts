@@ -67,7 +67,6 @@ export class BigQueryApi {
       location: options.location,
       ...(options.apiEndpoint === undefined ? {} : { apiEndpoint: options.apiEndpoint }),
       ...options.auth,
-      autoRetry: false,
       retryOptions: { autoRetry: false, maxRetries: 0 },
     });
   }

@@ -26,7 +26,7 @@ describe('loopback guard', () => {
   it('stops the BigQuery client when it is not pointed at the fake', async () => {
     const authClient = new OAuth2Client();
     authClient.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3_600_000 });
-    const client = new BigQuery({ projectId: 'p', authClient, autoRetry: false });
+    const client = new BigQuery({ projectId: 'p', authClient, retryOptions: { autoRetry: false } });
     await expect(client.getDatasets()).rejects.toThrow();
     expect(violations).toContain('bigquery.googleapis.com');
     violations.length = 0;
