@@ -1,0 +1,49 @@
+import { createFreshdeskClient, type FreshdeskClientOptions } from '@sluice/freshdesk-client';
+import { afterAll, expect } from 'vitest';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/index.js';
+import { ResponseRecorder } from './conformance.js';
+
+/** A fixed instant keeps generated data identical across runs. */
+export const FIXED_NOW = '2025-06-01T12:00:00Z';
+
+/**
+ * Starts a simulator whose every response is recorded and, when the test file ends, validated against the
+ * client's OpenAPI spec.
+ */
+export async function startRecordedSimulator(
+  options: SimulatorOptions = {},
+): Promise<Simulator & { recorder: ResponseRecorder }> {
+  const recorder = new ResponseRecorder();
+  const sim = await startSimulator({
+    seed: 'test',
+    now: FIXED_NOW,
+    rateLimit: false,
+    tickets: 200,
+    ...options,
+    onResponse: recorder.onResponse,
+  });
+  afterAll(async () => {
+    await sim.stop();
+    expect(recorder.problems()).toEqual([]);
+  });
+  return Object.assign(sim, { recorder });
+}
+
+export function clientFor(sim: Simulator, options: Partial<FreshdeskClientOptions> = {}) {
+  return createFreshdeskClient({
+    apiKey: sim.apiKey,
+    baseUrl: sim.baseUrl,
+    requestsPerMinute: 100_000,
+    retry: false,
+    ...options,
+  });
+}
+
+export function basicAuth(apiKey: string): Record<string, string> {
+  return { Authorization: `Basic ${Buffer.from(`${apiKey}:X`).toString('base64')}` };
+}
+
+/** Plain fetch against the simulator, for what the client hides (raw headers, broken bodies). */
+export async function rawGet(sim: Simulator, path: string, apiKey = sim.apiKey): Promise<Response> {
+  return fetch(`${sim.baseUrl}${path}`, { headers: basicAuth(apiKey) });
+}
