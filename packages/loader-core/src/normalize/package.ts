@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { decodeRecord } from '../extract/raw-json.js';
+import { readLines } from '../package/jsonl-reader.js';
 import { RotatingJsonlWriter } from '../package/jsonl-writer.js';
 import {
   EXTRACTED_DIR,
@@ -61,12 +60,7 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
     const normalizer = new RecordNormalizer(schema, extracted.config, manifest.loadId, ids, sink);
     if (normalizer.rootTable) resourceTables.set(extracted.config.resource, normalizer.rootTable);
     for (const file of extracted.files) {
-      const lines = createInterface({
-        input: createReadStream(join(dir, EXTRACTED_DIR, file)),
-        crlfDelay: Infinity,
-      });
-      for await (const line of lines) {
-        if (line === '') continue;
+      for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {
         normalizer.normalize(decodeRecord(line) as Record<string, unknown>);
         if (pending.length > 0) {
           await Promise.all(pending);

@@ -24,6 +24,29 @@ export function pathToIdentifier(path: string): string {
 interface TableContext {
   builder: TableBuilder;
   readonly hints: ReadonlyMap<string, ColumnHint>;
+  readonly paths: PathNode;
+}
+
+/**
+ * Resolved names below one object path of a table, cached so that the hot path does one Map lookup per key
+ * instead of building path strings and normalizing them for every record.
+ */
+interface PathNode {
+  /** Raw path (segments joined by RAW_SEP), null at the top of a row. */
+  readonly raw: string | null;
+  /** Normalized prefix for members: `stats__` (empty at the top). */
+  readonly prefix: string;
+  readonly leaves: Map<string, string>;
+  readonly objects: Map<string, PathNode>;
+  readonly lists: Map<string, string>;
+}
+
+function pathNode(raw: string | null, prefix: string): PathNode {
+  return { raw, prefix, leaves: new Map(), objects: new Map(), lists: new Map() };
+}
+
+function rawOf(node: PathNode, key: string): string {
+  return node.raw === null ? key : node.raw + RAW_SEP + key;
 }
 
 /** Generates `_sluice_id`s: a random prefix per package and a zero-padded counter, so ids sort by arrival. */
@@ -108,7 +131,7 @@ export class RecordNormalizer {
       const column = builder.columns.get(id);
       if (column && !hint.dataType) builder.columns.set(id, { ...column, ...flags(hint) });
     }
-    const ctx: TableContext = { builder, hints };
+    const ctx: TableContext = { builder, hints, paths: pathNode(null, '') };
     this.#tables.set(name, ctx);
     return ctx;
   }
@@ -139,17 +162,21 @@ export class RecordNormalizer {
       row[SYSTEM_COLUMNS.listIdx] = listIdx;
       row[SYSTEM_COLUMNS.rootId] = rootId;
     }
-    const lists: [string, string, unknown[]][] = [];
-    if (this.#fields(ctx, source, null, '', depth, row, lists) === DISCARD) {
+    const lists: [PathNode, string, unknown[]][] = [];
+    if (this.#fields(ctx, source, ctx.paths, depth, row, lists) === DISCARD) {
       this.discarded.set(ctx.builder.name, (this.discarded.get(ctx.builder.name) ?? 0) + 1);
       return false;
     }
     this.#sink(ctx.builder.name, row);
-    for (const [rawPath, normPath, items] of lists) {
-      const childName = this.#schema.tableNames.resolve(
-        `${ctx.builder.name}${RAW_SEP}${rawPath}`,
-        `${ctx.builder.name}${PATH_SEPARATOR}${normPath}`,
-      );
+    for (const [node, key, items] of lists) {
+      let childName = node.lists.get(key);
+      if (childName === undefined) {
+        childName = this.#schema.tableNames.resolve(
+          `${ctx.builder.name}${RAW_SEP}${rawOf(node, key)}`,
+          `${ctx.builder.name}${PATH_SEPARATOR}${node.prefix}${normalizeName(key)}`,
+        );
+        node.lists.set(key, childName);
+      }
       const child = this.#table(childName, ctx.builder.name, NO_HINTS);
       if (!child) continue;
       for (let i = 0; i < items.length; i++) {
@@ -164,52 +191,46 @@ export class RecordNormalizer {
   #fields(
     ctx: TableContext,
     source: Record<string, unknown>,
-    /** Null at the top of a row (an empty key is a real path segment). */
-    rawPrefix: string | null,
-    normPrefix: string,
+    node: PathNode,
     depth: number,
     row: Record<string, unknown>,
-    lists: [string, string, unknown[]][],
+    lists: [PathNode, string, unknown[]][],
   ): typeof DISCARD | undefined {
     for (const key in source) {
       const value = source[key];
       if (value === null || value === undefined) continue;
-      const rawPath = rawPrefix === null ? key : rawPrefix + RAW_SEP + key;
       if (typeof value === 'object' && depth < this.#maxDepth) {
         if (Array.isArray(value)) {
-          if (value.length > 0) lists.push([rawPath, normPrefix + normalizeName(key), value]);
+          if (value.length > 0) lists.push([node, key, value]);
           continue;
         }
         if (isPlainObject(value)) {
-          const result = this.#fields(
-            ctx,
-            value,
-            rawPath,
-            `${normPrefix}${normalizeName(key)}${PATH_SEPARATOR}`,
-            depth + 1,
-            row,
-            lists,
-          );
-          if (result === DISCARD) return DISCARD;
+          let child = node.objects.get(key);
+          if (child === undefined) {
+            child = pathNode(rawOf(node, key), `${node.prefix}${normalizeName(key)}${PATH_SEPARATOR}`);
+            node.objects.set(key, child);
+          }
+          if (this.#fields(ctx, value, child, depth + 1, row, lists) === DISCARD) return DISCARD;
           continue;
         }
       }
-      if (this.#leaf(ctx, rawPath, normPrefix, key, value, row) === DISCARD) return DISCARD;
+      let id = node.leaves.get(key);
+      if (id === undefined) {
+        id = ctx.builder.names.resolve(rawOf(node, key), node.prefix + normalizeName(key));
+        node.leaves.set(key, id);
+      }
+      if (this.#leaf(ctx, id, value, row) === DISCARD) return DISCARD;
     }
     return undefined;
   }
 
   #leaf(
     ctx: TableContext,
-    rawPath: string,
-    normPrefix: string,
-    key: string,
+    id: string,
     value: unknown,
     row: Record<string, unknown>,
   ): typeof DISCARD | undefined {
     const table = ctx.builder;
-    let id = table.names.get(rawPath);
-    if (id === undefined) id = table.names.resolve(rawPath, normPrefix + normalizeName(key));
     const type = inferType(value) as DataType;
     const column = table.columns.get(id);
     if (column === undefined) {

@@ -16,6 +16,19 @@ export function shortHash(text: string): string {
  * separator, which callers add themselves), a leading digit gets a `_` prefix, an empty result becomes `_`.
  */
 export function normalizeName(name: string): string {
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  const out = computeName(name);
+  // Keys repeat across records: a bounded cache keeps the hot path free of regexes.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(name, out);
+  return out;
+}
+
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, string>();
+
+function computeName(name: string): string {
   let out = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
