@@ -1,0 +1,61 @@
+import type { ServerResponse } from 'node:http';
+import { type RecordedRequest, sendJson } from './server.js';
+
+export interface RateLimitedFake {
+  handler: (req: RecordedRequest, res: ServerResponse) => void;
+  stats: { ok: number; limited: number };
+}
+
+/**
+ * A Freshdesk-like account budget: `budget` requests per fixed window of `windowMs` real milliseconds, which the
+ * client sees as one minute through a clock scaled by 60_000 / windowMs. Past the budget: 429 with Retry-After
+ * in (scaled) seconds. `foreignUse` simulates another process spending part of the account's budget. Serves /contacts as `pages` pages of 3 items linked with rel="next".
+ */
+export function rateLimitedContacts(options: {
+  budget: number;
+  windowMs: number;
+  pages: number;
+  origin: () => string;
+  /** Requests another process of the same account spends at the start of every window. */
+  foreignUse?: number;
+}) {
+  const stats = { ok: 0, limited: 0 };
+  const scale = 60_000 / options.windowMs;
+  let windowStart = Date.now();
+  let used = options.foreignUse ?? 0;
+  const handler = (req: RecordedRequest, res: ServerResponse): void => {
+    const now = Date.now();
+    if (now - windowStart >= options.windowMs) {
+      windowStart += Math.floor((now - windowStart) / options.windowMs) * options.windowMs;
+      used = options.foreignUse ?? 0;
+    }
+    const headers = { 'X-RateLimit-Total': options.budget, 'X-RateLimit-Used-CurrentRequest': 1 };
+    if (used >= options.budget) {
+      stats.limited += 1;
+      const retryAfter = Math.max(1, Math.ceil(((windowStart + options.windowMs - now) * scale) / 1000));
+      sendJson(
+        res,
+        429,
+        { message: 'You have exceeded the limit of requests per minute' },
+        { ...headers, 'X-RateLimit-Remaining': 0, 'Retry-After': retryAfter },
+      );
+      return;
+    }
+    used += 1;
+    stats.ok += 1;
+    const page = Number(req.url.searchParams.get('page') ?? '1');
+    const caller = req.url.searchParams.get('company_id') ?? '0';
+    const items = [0, 1, 2].map((i) => ({
+      id: Number(caller) * 10_000 + page * 10 + i,
+      name: `c${page}-${i}`,
+    }));
+    const link: Record<string, string> =
+      page < options.pages
+        ? {
+            Link: `<${options.origin()}/api/v2/contacts?company_id=${caller}&per_page=3&page=${page + 1}>; rel="next"`,
+          }
+        : {};
+    sendJson(res, 200, items, { ...headers, 'X-RateLimit-Remaining': options.budget - used, ...link });
+  };
+  return { handler, stats };
+}
