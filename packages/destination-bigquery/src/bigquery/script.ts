@@ -36,11 +36,8 @@ export interface Script {
   readonly parameters: QueryParameter[];
 }
 
-/**
- * One multi-statement transaction: BigQuery commits all statements or none, and rolls back by itself when a
- * statement fails, so a failed load leaves the previous data, state and loads rows in place.
- */
-export function transactionScript(statements: readonly CompiledQuery[]): Script {
+/** Statements as one multi-statement query (one job), each with its own parameter names. */
+export function multiStatementScript(statements: readonly CompiledQuery[]): Script {
   const parts: string[] = [];
   const parameters: QueryParameter[] = [];
   statements.forEach((statement, index) => {
@@ -48,5 +45,17 @@ export function transactionScript(statements: readonly CompiledQuery[]): Script 
     parts.push(`${renameParameters(statement.sql.trim().replace(/;+$/, ''), prefix)};`);
     parameters.push(...toQueryParameters(statement.parameters, prefix));
   });
-  return { sql: ['BEGIN TRANSACTION;', ...parts, 'COMMIT TRANSACTION;'].join('\n'), parameters };
+  return { sql: parts.join('\n'), parameters };
+}
+
+/**
+ * One multi-statement transaction: BigQuery commits all statements or none, and rolls back by itself when a
+ * statement fails, so a failed load leaves the previous data, state and loads rows in place.
+ */
+export function transactionScript(statements: readonly CompiledQuery[]): Script {
+  const body = multiStatementScript(statements);
+  return {
+    sql: ['BEGIN TRANSACTION;', body.sql, 'COMMIT TRANSACTION;'].join('\n'),
+    parameters: body.parameters,
+  };
 }
