@@ -30,6 +30,7 @@ export {
   resource,
   type Transformer,
   type TransformFunction,
+  type TransformResult,
   transformer,
 } from './resource.js';
 export {

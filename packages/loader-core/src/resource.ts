@@ -51,7 +51,10 @@ export interface Resource {
 export type TransformFunction = (
   parent: DataRecord,
   context: { readonly signal: AbortSignal },
-) => RecordStream | Promise<RecordStream | object | readonly object[] | undefined>;
+) => TransformResult | Promise<TransformResult>;
+
+/** Records for one parent: a stream, one record, a page, or nothing. */
+export type TransformResult = RecordStream | object | readonly object[] | undefined | null;
 
 /** A resource fed by the records of a parent resource. Running it also runs (and loads) its parent. */
 export interface Transformer {

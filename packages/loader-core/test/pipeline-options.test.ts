@@ -1,0 +1,220 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type PipelineEvent, resource, transformer } from '../src/index.js';
+import { MemoryDestination } from '../src/testing/index.js';
+import { tempDir } from './helpers.js';
+
+describe('resources', () => {
+  it('accept arrays, sync and async iterables of records or pages, and functions returning them', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const info = await createPipeline({ name: 'p', destination, workingDir }).run([
+      resource([{ id: 1 }, [{ id: 2 }, { id: 3 }]], { name: 'plain' }),
+      resource(
+        function* () {
+          yield [{ id: 1 }];
+          yield { id: 2 };
+        },
+        { name: 'sync_fn' },
+      ),
+      resource(
+        async () =>
+          (async function* () {
+            yield [{ id: 1 }, { id: 2 }];
+          })(),
+        { name: 'async_fn', tableName: 'Renamed Table' },
+      ),
+    ]);
+    expect(info.rows).toEqual({ plain: 3, sync_fn: 2, renamed_table: 2 });
+  });
+
+  it('runs at most `concurrency` root resources at once', async () => {
+    let active = 0;
+    let peak = 0;
+    const slow = (name: string) =>
+      resource(
+        async function* () {
+          active++;
+          peak = Math.max(peak, active);
+          for (let i = 0; i < 3; i++) {
+            await new Promise((r) => setTimeout(r, 5));
+            yield { i };
+          }
+          active--;
+        },
+        { name },
+      );
+    const workingDir = await tempDir();
+    await createPipeline({ name: 'p', destination: new MemoryDestination(), workingDir, concurrency: 2 }).run(
+      ['a', 'b', 'c', 'd', 'e'].map(slow),
+    );
+    expect(peak).toBe(2);
+  });
+
+  it('feeds transformers with parent records (and runs the parent when only the child is listed)', async () => {
+    const destination = new MemoryDestination();
+    const tickets = resource([{ id: 1 }, { id: 2 }], { name: 'tickets' });
+    const conversations = transformer(
+      tickets,
+      async function* (t) {
+        yield [{ ticket_id: t.id, n: 1 }];
+        yield { ticket_id: t.id, n: 2 };
+      },
+      { name: 'conversations' },
+    );
+    const attachments = transformer(conversations, (c) => (c.n === 2 ? { of: c.ticket_id } : undefined), {
+      name: 'attachments',
+    });
+    const info = await createPipeline({ name: 'p', destination, workingDir: await tempDir() }).run([
+      attachments,
+    ]);
+    expect(info.rows).toEqual({ tickets: 2, conversations: 4, attachments: 2 });
+  });
+
+  it('rejects bad records and duplicate names with actionable errors', async () => {
+    const workingDir = await tempDir();
+    const pipeline = createPipeline({ name: 'p', destination: new MemoryDestination(), workingDir });
+    await expect(pipeline.run([resource([1 as unknown as object], { name: 'nums' })])).rejects.toThrow(
+      /Resource "nums" yielded number where a record/,
+    );
+    await expect(pipeline.run([resource([], { name: 'x' }), resource([], { name: 'x' })])).rejects.toThrow(
+      /Two resources are named "x"/,
+    );
+    expect(() => resource([], { name: '' })).toThrow(/non-empty `name`/);
+  });
+
+  it('stops extraction when the signal aborts', async () => {
+    const controller = new AbortController();
+    const endless = resource(
+      async function* () {
+        for (let i = 0; ; i++) {
+          if (i === 10) controller.abort(new Error('stop now'));
+          yield { i };
+        }
+      },
+      { name: 'endless' },
+    );
+    const destination = new MemoryDestination();
+    await expect(
+      createPipeline({ name: 'p', destination, workingDir: await tempDir() }).run([endless], {
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow(/stop now/);
+    expect(destination.packages).toHaveLength(0);
+  });
+
+  it('refuses a second run while one is in progress', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const waiting = resource(
+      async function* () {
+        await gate;
+        yield { a: 1 };
+      },
+      { name: 'w' },
+    );
+    const pipeline = createPipeline({
+      name: 'p',
+      destination: new MemoryDestination(),
+      workingDir: await tempDir(),
+    });
+    const first = pipeline.run([waiting]);
+    await expect(pipeline.run([waiting])).rejects.toThrow(/already running/);
+    release();
+    await first;
+  });
+});
+
+describe('packages and events', () => {
+  it('rotates data files at the size bound', async () => {
+    const destination = new MemoryDestination();
+    const records = Array.from({ length: 200 }, (_, i) => ({ id: i, text: 'x'.repeat(50) }));
+    await createPipeline({ name: 'p', destination, workingDir: await tempDir(), fileMaxBytes: 2000 }).run([
+      resource(records, { name: 'big' }),
+    ]);
+    const files = destination.packages[0]?.tables[0]?.files ?? [];
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect(f.bytes).toBeLessThanOrEqual(2000);
+    expect(files.reduce((n, f) => n + f.rows, 0)).toBe(200);
+    expect(destination.readTable('p', 'big')).toHaveLength(200);
+  });
+
+  it('writes data files in the documented JSONL encoding', async () => {
+    const destination = new MemoryDestination();
+    await createPipeline({
+      name: 'p',
+      destination,
+      workingDir: await tempDir(),
+      keepLoadedPackages: true,
+    }).run([
+      resource(
+        [
+          {
+            n: 2n ** 60n,
+            d: new Date(Date.UTC(2024, 0, 2)),
+            b: new Uint8Array([1, 2, 3]),
+            j: { x: [1] },
+            day: '2024-01-02',
+          },
+        ],
+        { name: 'enc', maxNestingDepth: 0 },
+      ),
+    ]);
+    const file = destination.packages[0]?.tables[0]?.files[0];
+    // the package moved from loading/ to loaded/ after the load
+    const path = String(file?.path).replace('/loading/', '/loaded/');
+    const row = JSON.parse((await readFile(path, 'utf8')).trim());
+    expect(row).toMatchObject({
+      n: '1152921504606846976',
+      d: '2024-01-02T00:00:00.000Z',
+      b: 'AQID',
+      j: { x: [1] },
+      day: '2024-01-02',
+    });
+    const columns = destination.packages[0]?.schema.tables.enc?.columns ?? {};
+    expect([columns.n?.dataType, columns.d?.dataType, columns.b?.dataType, columns.j?.dataType]).toEqual([
+      'bigint',
+      'timestamp',
+      'binary',
+      'json',
+    ]);
+    expect(columns.day?.dataType).toBe('date');
+  });
+
+  it('emits structured progress events and returns load info', async () => {
+    const events: PipelineEvent[] = [];
+    const info = await createPipeline({
+      name: 'p',
+      destination: new MemoryDestination(),
+      workingDir: await tempDir(),
+      onEvent: (e) => events.push(e),
+    }).run([
+      resource(
+        Array.from({ length: 2500 }, (_, i) => ({ i })),
+        { name: 'r' },
+      ),
+    ]);
+    expect(events.map((e) => e.type)).toEqual([
+      'run_started',
+      'resource_started',
+      'rows_extracted',
+      'rows_extracted',
+      'rows_extracted',
+      'resource_completed',
+      'package_extracted',
+      'package_normalized',
+      'schema_migrated',
+      'table_loaded',
+      'state_committed',
+      'package_loaded',
+      'run_completed',
+    ]);
+    expect(
+      events.filter((e) => e.type === 'rows_extracted').map((e) => (e as { rows: number }).rows),
+    ).toEqual([1000, 2000, 2500]);
+    expect(info.packages[0]).toMatchObject({ rows: { r: 2500 }, newTables: ['r'], schemaVersion: 1 });
+    expect(info.packages[0]?.durations.loadMs).toBeGreaterThanOrEqual(0);
+  });
+});

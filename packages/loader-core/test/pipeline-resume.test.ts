@@ -1,0 +1,140 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type PipelineEvent, resource } from '../src/index.js';
+import { MemoryDestination } from '../src/testing/index.js';
+import { tempDir } from './helpers.js';
+
+/** A counter resource: ids above the stored cursor, up to `upTo`. */
+function counter(upTo: () => number) {
+  return resource(
+    async function* (ctx) {
+      const from = Number(ctx.incremental?.lastValue ?? 0);
+      for (let id = from + 1; id <= upTo(); id++) yield { id, tags: [`t${id}`] };
+    },
+    { name: 'items', primaryKey: 'id', incremental: { cursor: 'id', initialValue: 0 } },
+  );
+}
+
+async function states(workingDir: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const s of ['extracted', 'normalized', 'loading', 'loaded']) {
+    out[s] = await readdir(join(workingDir, s)).catch(() => []);
+  }
+  return out;
+}
+
+/** Throws from the event listener at `type`: the run stops there, as if the process had died. */
+function crashAt(type: PipelineEvent['type']) {
+  let armed = true;
+  return (event: PipelineEvent) => {
+    if (armed && event.type === type) {
+      armed = false;
+      throw new Error(`simulated crash at ${type}`);
+    }
+  };
+}
+
+describe('crash and resume', () => {
+  it.each([
+    ['package_extracted', 'extracted'],
+    ['package_normalized', 'normalized'],
+    ['table_loaded', 'loading'],
+  ] as const)(
+    'after a crash at %s the next run finishes the pending package first, exactly once',
+    async (at, state) => {
+      const destination = new MemoryDestination();
+      const workingDir = await tempDir();
+      let upTo = 3;
+      const items = counter(() => upTo);
+      const crashing = createPipeline({ name: 'p', destination, workingDir, onEvent: crashAt(at) });
+      await expect(crashing.run([items])).rejects.toThrow(/simulated crash/);
+      const pending = await states(workingDir);
+      expect(pending[state]).toHaveLength(1);
+      expect(destination.readTable('p', 'items')).toBeNull();
+
+      upTo = 5;
+      const events: PipelineEvent[] = [];
+      const info = await createPipeline({
+        name: 'p',
+        destination,
+        workingDir,
+        onEvent: (e) => events.push(e),
+      }).run([items]);
+      expect(info.packages.map((p) => [p.resumed, p.rows.items])).toEqual([
+        [true, 3],
+        [false, 2],
+      ]);
+      // the pending package is loaded before anything new is extracted
+      const types = events.map((e) => e.type);
+      expect(types.indexOf('package_loaded')).toBeLessThan(types.indexOf('resource_started'));
+      const ids = destination.readTable('p', 'items')?.map((r) => r.id);
+      expect(ids).toEqual([1, 2, 3, 4, 5]);
+      expect(destination.readTable('p', 'items__tags')).toHaveLength(5);
+      expect(await states(workingDir)).toEqual({ extracted: [], normalized: [], loading: [], loaded: [] });
+    },
+  );
+
+  it('a package committed before the crash is marked loaded without loading it again', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const items = counter(() => 2);
+    await expect(
+      createPipeline({ name: 'p', destination, workingDir, onEvent: crashAt('state_committed') }).run([
+        items,
+      ]),
+    ).rejects.toThrow(/simulated crash/);
+    expect((await states(workingDir)).loading).toHaveLength(1);
+    expect(destination.readTable('p', 'items')).toHaveLength(2);
+
+    const info = await createPipeline({ name: 'p', destination, workingDir }).run([items]);
+    expect(info.packages[0]).toMatchObject({ resumed: true, alreadyLoaded: true, rows: { items: 2 } });
+    expect(destination.packages).toHaveLength(2);
+    expect(destination.readTable('p', 'items')).toHaveLength(2);
+  });
+
+  it('a failed load leaves data and state untouched and is retried', async () => {
+    const destination = new MemoryDestination({ failAt: (step) => step === 'commit' });
+    const workingDir = await tempDir();
+    let upTo = 2;
+    const items = counter(() => upTo);
+    const pipeline = createPipeline({ name: 'p', destination, workingDir });
+    await expect(pipeline.run([items])).rejects.toThrow(/Injected failure at commit/);
+    expect(destination.readTable('p', 'items')).toBeNull();
+    destination.setFailAt(undefined);
+    upTo = 3;
+    const info = await pipeline.run([items]);
+    expect(info.rows).toEqual({ items: 3, items__tags: 3 });
+    expect(destination.readTable('p', 'items')?.map((r) => r.id)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps loaded packages when asked, with their data files', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const info = await createPipeline({ name: 'p', destination, workingDir, keepLoadedPackages: true }).run([
+      counter(() => 1),
+    ]);
+    const loadId = info.packages[0]?.loadId as string;
+    expect((await states(workingDir)).loaded).toEqual([loadId]);
+    const files = await readdir(join(workingDir, 'loaded', loadId, 'normalized'));
+    expect(files.length).toBe(2);
+  });
+
+  it('drops a package whose data breaks a frozen contract, so later runs are not blocked', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const make = (contract: 'freeze' | 'evolve', extra: boolean) =>
+      resource([{ id: 1, ...(extra ? { extra: 1 } : {}) }], {
+        name: 'r',
+        schemaContract: { columns: contract },
+      });
+    await createPipeline({ name: 'p', destination, workingDir }).run([make('evolve', false)]);
+    await expect(
+      createPipeline({ name: 'p', destination, workingDir }).run([make('freeze', true)]),
+    ).rejects.toThrow(/freezes columns/);
+    expect(await states(workingDir)).toEqual({ extracted: [], normalized: [], loading: [], loaded: [] });
+    const info = await createPipeline({ name: 'p', destination, workingDir }).run([make('evolve', true)]);
+    expect(info.packages).toHaveLength(1);
+    expect(info.packages[0]?.newColumns).toEqual([{ table: 'r', column: 'extra', dataType: 'bigint' }]);
+  });
+});
