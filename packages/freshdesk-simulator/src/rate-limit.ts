@@ -106,7 +106,11 @@ export class RateLimiter {
     };
   }
 
+  /**
+   * Seconds until the window resets, in simulated seconds: with timeScale 60 a wait of half a real second is
+   * reported as 30, which a client using the same scaled clock (e.g. createScaledClock(60)) waits as 0.5 s.
+   */
   retryAfterSeconds(now = this.nowMs()): number {
-    return Math.max(1, Math.ceil((this.windowStart + this.windowMs - now) / 1000));
+    return Math.max(1, Math.ceil(((this.windowStart + this.windowMs - now) * this.timeScale) / 1000));
   }
 }

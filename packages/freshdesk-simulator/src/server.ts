@@ -171,12 +171,10 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       return;
     }
 
+    const cost = credits({ query: url.searchParams }, match?.route.includeCosts);
     let decision: RateDecision | undefined;
     if (deps.limiter) {
-      decision = deps.limiter.consume(
-        credits({ query: url.searchParams }, match?.route.includeCosts),
-        match?.route.rateClass,
-      );
+      decision = deps.limiter.consume(cost, match?.route.rateClass);
       if (!decision.allowed) {
         const retryAfter = decision.retryAfter ?? 1;
         send(
@@ -194,7 +192,7 @@ export function createSimulatorServer(deps: ServerDeps): Server {
         return;
       }
     }
-    const limitHeaders = decision ? rateHeaders(decision, decision.used) : rateHeaders(UNLIMITED, 1);
+    const limitHeaders = decision ? rateHeaders(decision, decision.used) : rateHeaders(UNLIMITED, cost);
 
     let result: RouteResult;
     try {

@@ -91,7 +91,6 @@ function createCompany(ctx: RequestContext): RouteResult {
     },
     now,
   );
-  state.companies.update(id, { id }, now);
   return json(state.companies.get(id), 201);
 }
 

@@ -177,7 +177,6 @@ function createContact(ctx: RequestContext): RouteResult {
     state.now(),
     Flag.unverified,
   );
-  state.contacts.update(id, { id }, state.now());
   return json(state.contacts.get(id), 201);
 }
 

@@ -192,7 +192,6 @@ function createTicket(ctx: RequestContext): RouteResult {
     },
     now,
   );
-  state.tickets.update(id, { id }, now);
   setDescription(state, id, body.description ?? '');
   return json(ticketView(state, id), 201);
 }

@@ -143,7 +143,7 @@ export class RecordTable {
     this.dataVersion++;
   }
 
-  /** Adds a new record with the given body; returns its id. */
+  /** Adds a new record with the given body (its `id` is assigned here); returns the id. */
   insert(body: RecordData, now: number, flags = 0): number {
     this.ensureCapacity(this.count + 1);
     const index = this.count++;
@@ -152,7 +152,8 @@ export class RecordTable {
     this.flagBits[index] = flags;
     this.versions[index] = 0;
     const id = this.idAt(index);
-    this.overrides.set(id, body);
+    // Every resource carries its id; a placeholder id in the body keeps its key position.
+    this.overrides.set(id, { ...body, id });
     this.dataVersion++;
     return id;
   }
