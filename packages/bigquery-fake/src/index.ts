@@ -9,4 +9,9 @@ export {
   type InjectErrorOptions,
   startBigQueryFake,
 } from './fake.js';
+export {
+  createZetaSqlAnalyzer,
+  tryCreateZetaSqlAnalyzer,
+  ZetaSqlUnavailableError,
+} from './zetasql/analyzer.js';
 export type { AnalyzeOptions, AnalyzeResult, CatalogTable, SqlAnalyzer } from './zetasql/types.js';
