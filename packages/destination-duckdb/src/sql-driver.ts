@@ -12,18 +12,16 @@ import { DUCKDB_CAPABILITIES } from './capabilities.js';
 import { DuckDbConnection } from './dialect/connection.js';
 import { DuckDbDialect } from './dialect/dialect.js';
 import { DuckDbLoadSession } from './load/session.js';
+import { quoteIdentifier } from './open.js';
 import { columnType } from './schema/column-type.js';
-
-/** Every connection works in UTC so that TIMESTAMPTZ values without an offset and all renderings are UTC. */
-async function prepareConnection(connection: DuckDbConnection): Promise<void> {
-  await connection.raw.run("SET TimeZone = 'UTC'");
-}
 
 export interface DuckDbDriverOptions {
   readonly instance: DuckDBInstance;
+  /** The attached database every connection works in (`USE`); see `CATALOG`. */
+  readonly catalog: string;
   /**
-   * Called by `close()` after every connection is closed, e.g. to close the instance. Left out, the
-   * instance stays open (an in-memory database that outlives this driver).
+   * Called by `close()` after every connection is closed, e.g. to release the database. Left out, the
+   * database stays open (an in-memory database that outlives this driver).
    */
   readonly onClose?: () => void;
 }
@@ -33,19 +31,27 @@ export class DuckDbDriver implements SqlDriver {
   readonly capabilities: DestinationCapabilities = DUCKDB_CAPABILITIES;
   readonly db: Kysely<DynamicDatabase>;
   readonly #instance: DuckDBInstance;
+  readonly #catalog: string;
   readonly #onClose: (() => void) | undefined;
   readonly #sessions = new Set<SqlLoadSession>();
   #closed = false;
 
   constructor(options: DuckDbDriverOptions) {
     this.#instance = options.instance;
+    this.#catalog = options.catalog;
     this.#onClose = options.onClose;
     this.db = new Kysely<DynamicDatabase>({
       dialect: new DuckDbDialect({
         connect: () => this.#instance.connect(),
-        onCreateConnection: prepareConnection,
+        onCreateConnection: (connection) => this.#prepare(connection),
       }),
     });
+  }
+
+  /** Every connection works in the attached database, and in UTC so that timestamps render as UTC. */
+  async #prepare(connection: DuckDbConnection): Promise<void> {
+    await connection.raw.run(`USE ${quoteIdentifier(this.#catalog)}`);
+    await connection.raw.run("SET TimeZone = 'UTC'");
   }
 
   columnType(column: ColumnSchema): string {
@@ -75,7 +81,7 @@ ORDER BY ordinal_position`.compile(this.db),
     this.#assertOpen();
     const connection = new DuckDbConnection(await this.#instance.connect());
     try {
-      await prepareConnection(connection);
+      await this.#prepare(connection);
     } catch (error) {
       connection.close();
       throw error;

@@ -299,6 +299,33 @@ describe('DuckDbDriver', () => {
     await session.rollback();
   });
 
+  it('keeps two-part names unambiguous for datasets named like the file or a built-in catalog', async () => {
+    // The file is test.duckdb: DuckDB alone would call its catalog `test` and clash with a schema `test`.
+    for (const dataset of ['test', 'memory']) {
+      await driver.ensureDataset(dataset);
+      const target = { dataset, table: 'items' };
+      await createAndCommit(target, [column('id', 'bigint')]);
+      const session = await driver.beginLoad('load-1');
+      await session.execute([sql`INSERT INTO ${sql.id(dataset, 'items')} VALUES (1)`.compile(driver.db)]);
+      await session.commit();
+      expect(await driver.query(selectAll(driver.db, target, 'id'))).toEqual([{ id: 1 }]);
+      expect(await driver.getTableColumns(target)).toEqual(['id']);
+    }
+  });
+
+  it('shares one open database between drivers of the same file in this process', async () => {
+    const second = await openDuckDbDriver({ path: join(dir, '.', 'test.duckdb') });
+    try {
+      const target = { dataset: 'ds', table: 'shared' };
+      await createAndCommit(target, [column('id', 'bigint')]);
+      expect(await second.getTableColumns(target)).toEqual(['id']);
+    } finally {
+      await second.close();
+    }
+    // The first driver still works after the second let go.
+    expect(await driver.getTableColumns({ dataset: 'ds', table: 'shared' })).toEqual(['id']);
+  });
+
   it('rolls back an unfinished load on close and can be closed twice', async () => {
     const path = join(dir, 'close.duckdb');
     const other = await openDuckDbDriver({ path });
