@@ -1,6 +1,5 @@
 import type { IncrementalContext, IncrementalOptions } from './incremental/cursor.js';
 import type { ColumnHint } from './normalize/options.js';
-import type { ResourceState } from './package/types.js';
 import type { SchemaContractOption } from './schema/contract.js';
 import type { WriteDisposition } from './schema/types.js';
 
@@ -13,8 +12,11 @@ export type RecordStream = AsyncIterable<object | readonly object[]> | Iterable<
 export interface ResourceContext {
   /** The cursor of an incremental resource: ask the source for records since `startValue`. */
   readonly incremental?: IncrementalContext;
-  /** This resource's state as committed by the last successful load. */
-  readonly state: ResourceState;
+  /**
+   * This resource's free-form state as committed by the last successful load. Changes made to this object
+   * while the resource runs are committed together with the data of this run (JSON values only).
+   */
+  readonly state: Record<string, unknown>;
   readonly signal: AbortSignal;
 }
 

@@ -218,3 +218,25 @@ describe('packages and events', () => {
     expect(info.packages[0]?.durations.loadMs).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('resource state', () => {
+  it('commits free-form state with the data and hands it back next run', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const seen: unknown[] = [];
+    const r = resource(
+      async function* (ctx) {
+        seen.push(ctx.state.page);
+        ctx.state.page = Number(ctx.state.page ?? 0) + 1;
+        yield { id: 1 };
+      },
+      { name: 'stateful' },
+    );
+    const pipeline = createPipeline({ name: 'p', destination, workingDir });
+    await pipeline.run([r]);
+    await pipeline.run([r]);
+    expect(seen).toEqual([undefined, 1]);
+    const client = await destination.connect({ dataset: 'p', pipelineName: 'p' });
+    expect((await client.getState('p'))?.state.resources.stateful).toEqual({ page: 2 });
+  });
+});

@@ -93,6 +93,9 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   const runRoot = async (r: Resource): Promise<void> => {
     options.onEvent({ type: 'resource_started', resource: r.name });
     const stored = options.state?.resources[r.name] ?? {};
+    // The resource may keep free-form state between runs: it is committed with this run's data.
+    const resourceState: Record<string, unknown> = structuredClone({ ...stored });
+    delete resourceState.incremental;
     const cursor = r.options.incremental
       ? new IncrementalCursor(r.options.incremental, asArray(r.options.primaryKey), stored.incremental)
       : null;
@@ -100,7 +103,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
       typeof r.source === 'function'
         ? await r.source({
             ...(cursor ? { incremental: cursor.context } : {}),
-            state: stored,
+            state: resourceState,
             signal: options.signal,
           })
         : r.source;
@@ -115,7 +118,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
         await emitRecord(r, record);
       }
     }
-    if (cursor) state[r.name] = { ...stored, incremental: cursor.state() };
+    state[r.name] = cursor ? { ...resourceState, incremental: cursor.state() } : resourceState;
     options.onEvent({ type: 'rows_extracted', resource: r.name, rows: counts.get(r) ?? 0 });
     for (const x of [r, ...descendants(r, all)]) {
       options.onEvent({ type: 'resource_completed', resource: x.name, rows: counts.get(x) ?? 0 });
