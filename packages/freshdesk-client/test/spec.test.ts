@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -235,5 +236,24 @@ describe('src/generated/freshdesk.gen.ts', () => {
   it('is up to date with the spec (run `npm run generate` if this fails)', async () => {
     const committed = await readFile(generatedUrl, 'utf8');
     expect(committed === (await renderTypes())).toBe(true);
+  });
+});
+
+describe('package', () => {
+  it('exports the spec as @sluice/freshdesk-client/openapi.yaml', async () => {
+    const require = createRequire(import.meta.url);
+    const resolved = require.resolve('@sluice/freshdesk-client/openapi.yaml');
+    expect(resolved).toBe(specUrl.pathname);
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as Json;
+    expect(manifest.files).toContain('openapi');
+    expect(manifest.dependencies).toEqual({ 'openapi-fetch': expect.any(String) });
+  });
+
+  it('uses no Node-only APIs in src, so it runs on edge runtimes and in browsers', async () => {
+    const sources = await readdir(new URL('../src/', import.meta.url), { recursive: true });
+    for (const file of sources.filter((f) => f.endsWith('.ts'))) {
+      const text = await readFile(new URL(`../src/${file}`, import.meta.url), 'utf8');
+      expect(text, file).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b|__dirname/);
+    }
   });
 });

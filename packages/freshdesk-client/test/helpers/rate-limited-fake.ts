@@ -18,11 +18,13 @@ export function rateLimitedContacts(options: {
   origin: () => string;
   /** Requests another process of the same account spends at the start of every window. */
   foreignUse?: number;
+  /** The first window starts already spent, so the first requests are refused. */
+  startExhausted?: boolean;
 }) {
   const stats = { ok: 0, limited: 0 };
   const scale = 60_000 / options.windowMs;
   let windowStart = Date.now();
-  let used = options.foreignUse ?? 0;
+  let used = options.startExhausted ? options.budget : (options.foreignUse ?? 0);
   const handler = (req: RecordedRequest, res: ServerResponse): void => {
     const now = Date.now();
     if (now - windowStart >= options.windowMs) {
