@@ -151,6 +151,17 @@ describe('duckdb()', () => {
     }
   });
 
+  it('applies DuckDB configuration options when it opens the database', async () => {
+    const destination = duckdb({ path: join(dir, 'config.duckdb'), config: { threads: '1' } });
+    const driver = await destination.openDriver();
+    try {
+      const rows = await driver.query(sql`SELECT current_setting('threads') AS threads`.compile(driver.db));
+      expect(rows).toEqual([{ threads: 1 }]);
+    } finally {
+      await driver.close();
+    }
+  });
+
   it('fails connect() with a clear error when the directory does not exist', async () => {
     const destination = duckdb({ path: join(dir, 'missing', 'x.duckdb') });
     await expect(destination.connect({ dataset: 'd', pipelineName: 'p' })).rejects.toBeInstanceOf(
