@@ -9,6 +9,7 @@ import { BigQueryApiError, type BigQueryErrorReason, toApiError } from './errors
 import { JobStore } from './jobs/store.js';
 import { encodeRows } from './rows/encode.js';
 import { quoteIdent } from './sql/literals.js';
+import { createZetaSqlAnalyzer } from './zetasql/analyzer.js';
 import type { SqlAnalyzer } from './zetasql/types.js';
 
 export interface BigQueryFakeOptions {
@@ -18,8 +19,12 @@ export interface BigQueryFakeOptions {
   projectId?: string;
   /** Location of datasets created without one, and of jobs that name none. Default `US`. */
   location?: string;
-  /** Strict mode: analyze every query statement with ZetaSQL (see `createZetaSqlAnalyzer`); invalid SQL fails. */
-  zetasql?: SqlAnalyzer;
+  /**
+   * Strict mode: analyze every query statement with ZetaSQL; invalid GoogleSQL fails with 400 invalidQuery.
+   * Pass an analyzer from `createZetaSqlAnalyzer()` (shared, you stop it), or `true` for one the fake starts
+   * and stops itself (throws ZetaSqlUnavailableError if the server cannot run on this machine).
+   */
+  zetasql?: SqlAnalyzer | boolean;
   /** Enforce BigQuery's limit on table metadata updates (patches, loads, ALTER TABLE) per table. */
   metadataUpdateLimit?: { operations: number; windowMs: number };
 }
@@ -117,6 +122,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startBigQueryFake(options: BigQueryFakeOptions = {}): Promise<BigQueryFake> {
   const projectId = options.projectId ?? 'fake-project';
   const location = options.location ?? 'US';
+  const ownAnalyzer = options.zetasql === true ? await createZetaSqlAnalyzer() : undefined;
+  const analyzer = ownAnalyzer ?? (typeof options.zetasql === 'object' ? options.zetasql : undefined);
   const db = await Database.create();
   const state: FakeState = {
     projectId,
@@ -129,7 +136,7 @@ export async function startBigQueryFake(options: BigQueryFakeOptions = {}): Prom
       ...(options.metadataUpdateLimit ? { metadataUpdateLimit: options.metadataUpdateLimit } : {}),
     }),
     jobs: new JobStore(),
-    ...(options.zetasql ? { analyzer: options.zetasql } : {}),
+    ...(analyzer ? { analyzer } : {}),
     injectedErrors: [],
     injectedJobFailures: [],
     queries: [],
@@ -261,6 +268,7 @@ export async function startBigQueryFake(options: BigQueryFakeOptions = {}): Prom
       server.closeAllConnections();
       await closed;
       await db.exclusive(async () => db.close());
+      await ownAnalyzer?.stop();
     },
   };
 }

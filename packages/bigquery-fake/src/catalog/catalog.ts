@@ -322,15 +322,28 @@ export class Catalog {
     }
   }
 
-  /** Every table of every dataset with its schema (for the ZetaSQL catalog). */
+  /** Every table of every dataset with its schema (for the ZetaSQL catalog), in one catalog query. */
   async allTables(): Promise<{ datasetId: string; tableId: string; fields: TableFieldSchema[] }[]> {
-    const out: { datasetId: string; tableId: string; fields: TableFieldSchema[] }[] = [];
-    for (const datasetId of await this.datasetIds()) {
-      for (const tableId of await this.tableIds(datasetId)) {
-        out.push({ datasetId, tableId, fields: await this.schema(datasetId, tableId) });
+    const rows = await this.db.rowsJson(
+      "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema NOT IN ('main', 'information_schema', 'pg_catalog') ORDER BY table_schema, table_name, ordinal_position",
+    );
+    const tables = new Map<string, { datasetId: string; tableId: string; fields: TableFieldSchema[] }>();
+    for (const r of rows) {
+      const datasetId = String(r.table_schema);
+      const tableId = String(r.table_name);
+      const k = key(datasetId, tableId);
+      let table = tables.get(k);
+      if (!table) {
+        table = { datasetId, tableId, fields: [] };
+        tables.set(k, table);
       }
+      table.fields.push({
+        name: String(r.column_name),
+        type: bigQueryTypeOfDuckDb(String(r.data_type)).type,
+        mode: r.is_nullable === 'YES' ? 'NULLABLE' : 'REQUIRED',
+      });
     }
-    return out;
+    return [...tables.values()];
   }
 }
 
