@@ -240,3 +240,15 @@ describe('resource state', () => {
     expect((await client.getState('p'))?.state.resources.stateful).toEqual({ page: 2 });
   });
 });
+
+describe('write disposition changes', () => {
+  it('switching a resource to replace also empties its stored child tables without rows this time', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const pipeline = createPipeline({ name: 'p', destination, workingDir });
+    await pipeline.run([resource([{ id: 1, tags: ['a'] }], { name: 'r' })]);
+    await pipeline.run([resource([{ id: 2 }], { name: 'r', writeDisposition: 'replace' })]);
+    expect(destination.readTable('p', 'r')?.map((row) => row.id)).toEqual([2]);
+    expect(destination.readTable('p', 'r__tags')).toEqual([]);
+  });
+});

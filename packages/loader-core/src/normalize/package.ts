@@ -68,6 +68,7 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
         }
       }
     }
+    schema.alignDisposition(extracted.config.resource, extracted.config.writeDisposition);
     for (const [table, n] of normalizer.discarded) discarded[table] = (discarded[table] ?? 0) + n;
   }
 

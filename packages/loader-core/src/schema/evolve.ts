@@ -97,6 +97,18 @@ export class SchemaBuilder {
     return builder;
   }
 
+  /**
+   * Gives every table of a resource (also stored child tables this package has no rows for) the resource's
+   * current write disposition, so that e.g. switching to `replace` also empties old child tables.
+   */
+  alignDisposition(resource: string, writeDisposition: WriteDisposition): void {
+    for (const [name, t] of this.tables) {
+      if (t.resource === resource && t.writeDisposition !== writeDisposition) {
+        this.tables.set(name, { ...t, writeDisposition });
+      }
+    }
+  }
+
   /** Identifier of the variant column holding `type` values of `column`. */
   variantName(column: string, type: DataType): string {
     return shortenIdentifier(`${column}__v_${type}`, this.maxIdentifierLength);
