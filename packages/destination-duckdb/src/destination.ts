@@ -1,6 +1,6 @@
 import { createSqlClient, type Destination } from '@sluice/loader-core';
 import { DUCKDB_CAPABILITIES } from './capabilities.js';
-import { MEMORY_PATH, type OpenDatabase, openDatabase } from './open.js';
+import { CATALOG, MEMORY_PATH, type OpenDatabase, openDatabase } from './open.js';
 import { openDuckDbDriver } from './open-driver.js';
 import type { DuckDbOptions } from './options.js';
 import { DuckDbDriver } from './sql-driver.js';
@@ -29,6 +29,20 @@ function validate(options: DuckDbOptions): void {
   }
 }
 
+/** Catalogs DuckDB always has: a schema of the same name would make two-part names ambiguous. */
+const RESERVED_DATASETS = new Set(['temp', 'system', CATALOG]);
+
+function datasetFor(options: DuckDbOptions, dataset: string): string {
+  const name = options.schema ?? dataset;
+  if (RESERVED_DATASETS.has(name.toLowerCase())) {
+    throw new Error(
+      `DuckDB cannot hold a dataset named "${name}": DuckDB has a catalog of that name, so "${name}".<table> ` +
+        'would be ambiguous. Choose another dataset name (or pass duckdb({ schema: ... })).',
+    );
+  }
+  return name;
+}
+
 /**
  * The embedded default destination: `duckdb({ path: 'freshdesk.duckdb' })`. Each `connect()` opens the file
  * (failing at once with a `DuckDbOpenError` if another process holds it) and the client's `close()` releases it.
@@ -52,7 +66,9 @@ export function duckdb(options: DuckDbOptions): DuckDbDestination {
     capabilities: DUCKDB_CAPABILITIES,
     options,
     openDriver,
-    connect: async (connect) =>
-      createSqlClient(await openDriver(), { dataset: options.schema ?? connect.dataset }),
+    connect: async (connect) => {
+      const dataset = datasetFor(options, connect.dataset);
+      return createSqlClient(await openDriver(), { dataset });
+    },
   };
 }

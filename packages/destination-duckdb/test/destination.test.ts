@@ -162,6 +162,18 @@ describe('duckdb()', () => {
     }
   });
 
+  it('refuses datasets named like DuckDB catalogs, which would make table names ambiguous', async () => {
+    const destination = duckdb({ path: ':memory:' });
+    for (const dataset of ['temp', 'System']) {
+      await expect(destination.connect({ dataset, pipelineName: 'p' })).rejects.toThrow(
+        `DuckDB cannot hold a dataset named "${dataset}"`,
+      );
+    }
+    await expect(
+      duckdb({ path: ':memory:', schema: 'temp' }).connect({ dataset: 'fine', pipelineName: 'p' }),
+    ).rejects.toThrow(/Choose another dataset name/);
+  });
+
   it('fails connect() with a clear error when the directory does not exist', async () => {
     const destination = duckdb({ path: join(dir, 'missing', 'x.duckdb') });
     await expect(destination.connect({ dataset: 'd', pipelineName: 'p' })).rejects.toBeInstanceOf(
