@@ -18,6 +18,8 @@ describe('inferType', () => {
     [42, 'bigint'],
     [-7, 'bigint'],
     [1.5, 'double'],
+    [Number.NaN, 'text'],
+    [Number.POSITIVE_INFINITY, 'text'],
     [2 ** 63, 'decimal'],
     [1e30, 'decimal'],
     [2n ** 62n, 'bigint'],
@@ -63,6 +65,7 @@ describe('encodeValue', () => {
     expect(encodeValue(2n ** 70n, 'decimal')).toBe('1180591620717411303424');
     expect(encodeValue(1e30, 'decimal')).toBe('1000000000000000019884624838656');
     expect(encodeValue(new Uint8Array([104, 105]), 'binary')).toBe('aGk=');
+    expect(encodeValue(Number.NaN, 'text')).toBe('NaN');
     expect(encodeValue({ n: 1n, d: new Date(0) }, 'json')).toEqual({ n: '1', d: '1970-01-01T00:00:00.000Z' });
   });
 

@@ -23,6 +23,7 @@ export function toUtcTimestamp(value: unknown): string {
 export function encodeValue(value: unknown, type: DataType): unknown {
   switch (type) {
     case 'text':
+      return typeof value === 'string' ? value : String(value);
     case 'date':
     case 'time':
     case 'bool':

@@ -37,7 +37,8 @@ export function inferType(value: unknown): DataType | null {
       return 'text';
     case 'number':
       if (Number.isInteger(value)) return Math.abs(value) < TWO_63 ? 'bigint' : 'decimal';
-      return 'double';
+      // NaN and infinities have no JSON form: kept as their text rather than turned into null
+      return Number.isFinite(value) ? 'double' : 'text';
     case 'boolean':
       return 'bool';
     case 'bigint':
