@@ -28,6 +28,7 @@ export {
 } from './errors.js';
 export type { FreshdeskEvent, FreshdeskEventListener } from './events.js';
 export type { components, operations, paths } from './generated/freshdesk.gen.js';
+export { LIST_ENDPOINTS } from './generated/list-endpoints.gen.js';
 export type * from './models.js';
 export { parseNextLink } from './pagination/link-header.js';
 export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination/pages.js';

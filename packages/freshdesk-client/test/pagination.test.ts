@@ -97,6 +97,15 @@ describe('paginate', () => {
     ).rejects.toBeInstanceOf(FreshdeskPaginationError);
   });
 
+  it('sends no per_page to list endpoints that are not paginated', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, [{ id: 1, name: 'email', label: 'Email' }]));
+    const fd = client(server.baseUrl);
+    const fields = [];
+    for await (const field of fd.paginate('/contact_fields')) fields.push(field);
+    expect(fields).toHaveLength(1);
+    expect(server.requests[0]?.url.search).toBe('');
+  });
+
   it('rejects a perPage outside 1..100 before sending anything', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, []));
     const fd = client(server.baseUrl);

@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generatedUrl, renderTypes, specUrl } from '../scripts/generate-types.js';
+import {
+  generatedUrl,
+  listEndpointsUrl,
+  renderListEndpoints,
+  renderTypes,
+  specUrl,
+} from '../scripts/generate-types.js';
+import { LIST_ENDPOINTS } from '../src/index.js';
 
 type Json = Record<string, unknown>;
 const spec = parse(await readFile(specUrl, 'utf8')) as Json;
@@ -232,10 +239,31 @@ describe('openapi/freshdesk.yaml', () => {
   });
 });
 
-describe('src/generated/freshdesk.gen.ts', () => {
-  it('is up to date with the spec (run `npm run generate` if this fails)', async () => {
+describe('src/generated', () => {
+  it('freshdesk.gen.ts is up to date with the spec (run `npm run generate` if this fails)', async () => {
     const committed = await readFile(generatedUrl, 'utf8');
     expect(committed === (await renderTypes())).toBe(true);
+  });
+
+  it('list-endpoints.gen.ts is up to date with the spec (run `npm run generate` if this fails)', async () => {
+    const committed = await readFile(listEndpointsUrl, 'utf8');
+    expect(committed === (await renderListEndpoints())).toBe(true);
+  });
+
+  it('lists every list endpoint with its path parameters and pagination', () => {
+    expect(LIST_ENDPOINTS['/tickets']).toMatchObject({
+      operationId: 'listTickets',
+      paginated: true,
+      pathParams: [],
+    });
+    expect(LIST_ENDPOINTS['/tickets/{id}/conversations'].pathParams).toEqual(['id']);
+    expect(LIST_ENDPOINTS['/contact_fields'].paginated).toBe(false);
+    expect(LIST_ENDPOINTS['/contacts'].queryParams).toContain('_updated_since');
+    expect(Object.keys(LIST_ENDPOINTS)).not.toContain('/search/tickets');
+    const arrayGets = Object.entries(paths).filter(
+      ([path, item]) => item.get && successSchema(path)?.type === 'array',
+    );
+    expect(Object.keys(LIST_ENDPOINTS).sort()).toEqual(arrayGets.map(([path]) => path).sort());
   });
 });
 

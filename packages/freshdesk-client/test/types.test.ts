@@ -5,6 +5,7 @@ import {
   type Conversation,
   createFreshdeskClient,
   type FreshdeskClient,
+  type LIST_ENDPOINTS,
   type ListItem,
   type ListPath,
   type paths,
@@ -31,7 +32,9 @@ describe('types', () => {
     expectTypeOf<'/tickets'>().toExtend<ListPath>();
     expectTypeOf<'/settings/helpdesk'>().not.toExtend<ListPath>();
     expectTypeOf<'/tickets/{id}'>().not.toExtend<ListPath>();
+    expectTypeOf<'/tickets/{id}/restore'>().not.toExtend<ListPath>();
     expectTypeOf<keyof paths>().toExtend<string>();
+    expectTypeOf<keyof typeof LIST_ENDPOINTS>().toEqualTypeOf<ListPath>();
   });
 
   it('types GET/POST/PUT/DELETE paths, parameters and bodies', () => {

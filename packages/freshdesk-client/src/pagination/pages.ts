@@ -1,4 +1,5 @@
 import { FreshdeskConfigError, FreshdeskPaginationError } from '../errors.js';
+import { LIST_ENDPOINTS } from '../generated/list-endpoints.gen.js';
 import { parseNextLink } from './link-header.js';
 import type { Page, PageFetcher, PageOptions } from './types.js';
 
@@ -24,6 +25,10 @@ export interface PageListing extends PageOptions {
  */
 export async function* fetchPages<T>(fetcher: PageFetcher, listing: PageListing): AsyncGenerator<Page<T>> {
   const perPage = checkPerPage(listing.perPage ?? DEFAULT_PER_PAGE);
+  // Lists without page/per_page in the spec (fields, roles, SLA policies...) return everything at once; Freshdesk
+  // may reject parameters an endpoint does not know, so none are added there.
+  const paginated =
+    (LIST_ENDPOINTS as Record<string, { paginated: boolean }>)[listing.path]?.paginated !== false;
   let rawQuery: string | undefined;
   let currentUrl: string | undefined;
   let page = 0;
@@ -32,7 +37,10 @@ export async function* fetchPages<T>(fetcher: PageFetcher, listing: PageListing)
     const { data, response } = await fetcher({
       path: listing.path,
       pathParams: listing.pathParams,
-      query: rawQuery === undefined ? { ...listing.query, per_page: perPage } : undefined,
+      query:
+        rawQuery === undefined
+          ? { ...listing.query, ...(paginated ? { per_page: perPage } : {}) }
+          : undefined,
       rawQuery,
       signal: listing.signal,
     });

@@ -6,7 +6,7 @@ type OkBody<P extends keyof paths> = GetOf<P> extends { responses: { 200: infer 
 
 /** Every path whose GET returns a bare JSON array (the list endpoints). */
 export type ListPath = {
-  [P in keyof paths]: OkBody<P> extends readonly unknown[] ? P : never;
+  [P in keyof paths]: [OkBody<P>] extends [never] ? never : OkBody<P> extends readonly unknown[] ? P : never;
 }[keyof paths];
 
 /** The item type of a list path, e.g. `ListItem<'/tickets'>` is `Ticket`. */
