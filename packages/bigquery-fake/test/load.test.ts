@@ -310,3 +310,50 @@ describe('job lookup', () => {
     );
   });
 });
+
+describe('table metadata update limit', () => {
+  it('fails with 403 rateLimitExceeded once a table exceeds the configured metadata updates', async () => {
+    const limited = await startBigQueryFake({
+      projectId: 'test-project',
+      metadataUpdateLimit: { operations: 2, windowMs: 60_000 },
+    });
+    try {
+      const client = clientFor(limited, { autoRetry: false });
+      await client.createDataset('ds');
+      const table = client.dataset('ds').table('t');
+      await table.create({ schema: [{ name: 'a', type: 'STRING' }] });
+      await table.setMetadata({ description: 'one' });
+      await table.setMetadata({ description: 'two' });
+      const error = await errorOf(table.setMetadata({ description: 'three' }));
+      expect(error.code).toBe(403);
+      expect(error.errors?.[0]?.reason).toBe('rateLimitExceeded');
+      expect(error.message).toContain('too many table update operations for this table');
+      expect(limited.metadataUpdateCount('ds', 't')).toBe(3);
+      expect((await table.getMetadata())[0].description).toBe('two');
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
+describe('BYTES and streaming writes', () => {
+  it('decodes base64 BYTES and accepts table.createWriteStream()', async () => {
+    const table = bq.dataset('ds').table('bin');
+    await table.create({
+      schema: [
+        { name: 'id', type: 'INT64' },
+        { name: 'raw', type: 'BYTES' },
+      ],
+    });
+    await new Promise<void>((resolve, reject) => {
+      const stream = table.createWriteStream({ sourceFormat: 'NEWLINE_DELIMITED_JSON' });
+      stream.on('complete', () => resolve());
+      stream.on('error', reject);
+      stream.end(`${JSON.stringify({ id: 1, raw: Buffer.from([0, 255, 7]).toString('base64') })}\n`);
+    });
+    expect(await fake.readTable('ds', 'bin')).toEqual([{ id: '1', raw: 'AP8H' }]);
+    const bad = await ndjsonFile('badbytes.jsonl', [{ id: 2, raw: 'not base64!' }]);
+    const error = await errorOf(table.load(bad, { sourceFormat: 'NEWLINE_DELIMITED_JSON' }));
+    expect(error.errors?.[1]?.message).toContain('to bytes');
+  });
+});
