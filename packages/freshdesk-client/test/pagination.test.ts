@@ -36,10 +36,15 @@ describe('paginate', () => {
     const events: FreshdeskEvent[] = [];
     const fd = client(server.baseUrl, (e) => events.push(e));
     const ids: number[] = [];
-    for await (const contact of fd.paginate('/contacts', { params: { query: { state: 'verified' } } })) {
+    const pageSizes: number[] = [];
+    for await (const contact of fd.paginate('/contacts', {
+      params: { query: { state: 'verified' } },
+      onPage: (info) => pageSizes.push(info.items),
+    })) {
       ids.push(contact.id);
     }
     expect(ids).toEqual([1, 2, 3, 4, 5]);
+    expect(pageSizes).toEqual([3, 0, 2]);
     expect(server.requests).toHaveLength(3);
     const first = server.requests[0]?.url;
     expect(first?.pathname).toBe('/api/v2/contacts');

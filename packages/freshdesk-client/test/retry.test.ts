@@ -153,6 +153,28 @@ describe('abort', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('aborts while every caller waits out a 429 Retry-After', async () => {
+    server = await startServer((_req, res) =>
+      sendJson(res, 429, { message: 'slow down' }, { 'Retry-After': '600', 'X-RateLimit-Remaining': '0' }),
+    );
+    const waits: FreshdeskEvent[] = [];
+    const fd = createFreshdeskClient({
+      apiKey: API_KEY,
+      baseUrl: server.baseUrl,
+      onEvent: (e) => {
+        if (e.type === 'wait') waits.push(e);
+      },
+    });
+    const controller = new AbortController();
+    const pending = fd.GET('/groups', { signal: controller.signal });
+    await until(() => waits.length === 1);
+    expect(waits[0]).toMatchObject({ reason: 'retry-after', path: '/api/v2/groups' });
+    controller.abort(new Error('no time to wait'));
+    await expect(pending).rejects.toThrow('no time to wait');
+    expect(server.requests).toHaveLength(1);
+    expect(fd.rateLimiter.snapshot().pausedUntil).toBeGreaterThan(0);
+  });
+
   it('aborts while waiting for rate-limit budget and while paginating', async () => {
     server = await startServer((req, res) =>
       sendJson(res, 200, [{ id: Number(req.url.searchParams.get('page') ?? '1') }], {
