@@ -5,6 +5,7 @@ import { fromDestinationEvent, type PipelineEvent, type PipelineEventListener } 
 import { extract } from './extract/extractor.js';
 import { normalizePackage } from './normalize/package.js';
 import { DEFAULT_FILE_MAX_BYTES } from './package/jsonl-writer.js';
+import { acquireRunLock } from './package/lock.js';
 import {
   EXTRACTED_DIR,
   type ExtractManifest,
@@ -99,9 +100,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     running = true;
     const started = Date.now();
     const signal = runOptions.signal ?? new AbortController().signal;
-    await storage.init();
-    const client = await options.destination.connect({ dataset, pipelineName: options.name, signal });
+    let release: (() => Promise<void>) | null = null;
+    let client: DestinationClient | null = null;
     try {
+      await storage.init();
+      release = await acquireRunLock(workingDir, options.name);
+      client = await options.destination.connect({ dataset, pipelineName: options.name, signal });
       const ctx: RunContext = {
         client,
         storage,
@@ -157,7 +161,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return { pipelineName: options.name, dataset, packages, rows, durationMs };
     } finally {
       running = false;
-      await client.close();
+      try {
+        await client?.close();
+      } finally {
+        await release?.();
+      }
     }
   };
 

@@ -1,4 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline, type PipelineEvent, resource } from '../src/index.js';
@@ -136,5 +138,52 @@ describe('crash and resume', () => {
     const info = await createPipeline({ name: 'p', destination, workingDir }).run([make('evolve', true)]);
     expect(info.packages).toHaveLength(1);
     expect(info.packages[0]?.newColumns).toEqual([{ table: 'r', column: 'extra', dataType: 'bigint' }]);
+  });
+});
+
+describe('run lock', () => {
+  it('keeps a second process (or pipeline object) out of a working directory in use', async () => {
+    const workingDir = await tempDir();
+    const destination = new MemoryDestination();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let started: () => void = () => {};
+    const running = new Promise<void>((r) => {
+      started = r;
+    });
+    const waiting = resource(
+      async function* () {
+        started();
+        await gate;
+        yield { a: 1 };
+      },
+      { name: 'w' },
+    );
+    const first = createPipeline({ name: 'p', destination, workingDir }).run([waiting]);
+    // extraction has begun, so the first run holds the lock
+    await running;
+    await expect(createPipeline({ name: 'p', destination, workingDir }).run([waiting])).rejects.toThrow(
+      new RegExp(`already running \\(process ${process.pid}`),
+    );
+    release();
+    await first;
+    // released: the next run proceeds
+    await createPipeline({ name: 'p', destination, workingDir }).run([resource([{ a: 2 }], { name: 'w' })]);
+    expect(destination.readTable('p', 'w')).toHaveLength(2);
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const workingDir = await tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    await mkdir(workingDir, { recursive: true });
+    await writeFile(
+      join(workingDir, 'run.lock'),
+      JSON.stringify({ pid: dead, host: hostname(), startedAt: 'x' }),
+    );
+    const destination = new MemoryDestination();
+    await createPipeline({ name: 'p', destination, workingDir }).run([resource([{ a: 1 }], { name: 'w' })]);
+    expect(destination.readTable('p', 'w')).toHaveLength(1);
   });
 });
