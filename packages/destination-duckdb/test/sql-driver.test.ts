@@ -275,7 +275,13 @@ describe('DuckDbDriver', () => {
     const session = await driver.beginLoad('load-2');
     await session.loadFile(valid, target, columns);
     await session.execute([sql`UPDATE ds.state SET value = 'after load-2'`.compile(driver.db)]);
-    await expect(session.loadFile(bad, target, columns)).rejects.toThrow(/yesterday-ish|timestamp/i);
+    const error = await session.loadFile(bad, target, columns).then(
+      () => new Error('the bad file loaded'),
+      (e: unknown) => e as Error,
+    );
+    expect(error.message).toMatch(/^Cannot load ".*bad\.jsonl" into "ds"\."events": .*yesterday-ish/s);
+    expect(error.message).toContain('Nothing of this load package is committed');
+    expect(error.message).not.toContain('auto_detect');
     await session.rollback();
 
     expect(await driver.query(selectAll(driver.db, target, 'id'))).toEqual([

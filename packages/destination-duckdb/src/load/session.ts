@@ -11,6 +11,21 @@ import type { DuckDbConnection } from '../dialect/connection.js';
 import { columnType } from '../schema/column-type.js';
 import { compileReadJsonInsert } from './read-json.js';
 
+/**
+ * Names the file and table a failed load was for. DuckDB's own hint (try auto_detect or ignore_errors) does not
+ * apply: the column types are the schema's, and skipping bad rows would lose data.
+ */
+function describeLoadError(file: LoadFile, target: QualifiedTable, error: unknown): Error {
+  const message = (error instanceof Error ? error.message : String(error))
+    .replace(/\s*Try setting 'auto_detect'[^\n]*/g, '')
+    .trim();
+  return new Error(
+    `Cannot load "${file.path}" into "${target.dataset}"."${target.table}": ${message}. ` +
+      'Nothing of this load package is committed; fix the value DuckDB names and run again.',
+    { cause: error },
+  );
+}
+
 /** DuckDB's catalog for temporary tables: they live on one connection and vanish with it. */
 export const TEMP_CATALOG = 'temp';
 
@@ -56,8 +71,12 @@ export class DuckDbLoadSession implements SqlLoadSession {
   async loadFile(file: LoadFile, target: QualifiedTable, columns: readonly ColumnSchema[]): Promise<number> {
     this.#assertOpen();
     const query = compileReadJsonInsert(this.#db, file, target, columns);
-    const result = await this.#connection.raw.run(query.sql);
-    return result.rowsChanged;
+    try {
+      const result = await this.#connection.raw.run(query.sql);
+      return result.rowsChanged;
+    } catch (error) {
+      throw describeLoadError(file, target, error);
+    }
   }
 
   async execute(statements: readonly CompiledQuery[]): Promise<void> {
