@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { defaultInjectedMessage, defaultInjectedStatus } from './api/injected-errors.js';
 import { route } from './api/router.js';
 import type { FakeState, ReceivedQuery, RequestLogEntry } from './api/state.js';
 import { Catalog } from './catalog/catalog.js';
@@ -82,34 +83,6 @@ export interface BigQueryFake {
   /** Drops every dataset, job, injected error and log. */
   reset(): Promise<void>;
   stop(): Promise<void>;
-}
-
-const DEFAULT_STATUS: Partial<Record<BigQueryErrorReason, number>> = {
-  rateLimitExceeded: 403,
-  quotaExceeded: 403,
-  accessDenied: 403,
-  authError: 401,
-  backendError: 503,
-  internalError: 500,
-  notFound: 404,
-  duplicate: 409,
-};
-
-function defaultMessage(o: InjectErrorOptions, projectId: string): string {
-  switch (o.reason) {
-    case 'rateLimitExceeded':
-      return 'Exceeded rate limits: too many api requests per user per method for this user_method. For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas';
-    case 'quotaExceeded':
-      return `Quota exceeded: Your project ${projectId} exceeded quota for free query bytes scanned. For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas`;
-    case 'accessDenied':
-      return `Access Denied: Project ${projectId}: User does not have ${o.permission ?? 'bigquery.jobs.create'} permission in project ${projectId}.`;
-    case 'authError':
-      return 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.';
-    case 'backendError':
-      return 'Backend error. Job aborted.';
-    default:
-      return `Injected ${o.reason} error`;
-  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -211,8 +184,8 @@ export async function startBigQueryFake(options: BigQueryFakeOptions = {}): Prom
     injectError(o) {
       state.injectedErrors.push({
         reason: o.reason,
-        httpStatus: o.httpStatus ?? DEFAULT_STATUS[o.reason] ?? 400,
-        message: o.message ?? defaultMessage(o, projectId),
+        httpStatus: o.httpStatus ?? defaultInjectedStatus(o.reason),
+        message: o.message ?? defaultInjectedMessage(o.reason, projectId, o.permission),
         remaining: o.times ?? 1,
         ...(o.method ? { method: o.method } : {}),
         ...(o.path ? { path: o.path } : {}),
@@ -221,7 +194,7 @@ export async function startBigQueryFake(options: BigQueryFakeOptions = {}): Prom
     failNextJobs(o) {
       state.injectedJobFailures.push({
         reason: o.reason,
-        message: o.message ?? defaultMessage({ reason: o.reason }, projectId),
+        message: o.message ?? defaultInjectedMessage(o.reason, projectId),
         remaining: o.times ?? 1,
         ...(o.jobType ? { jobType: o.jobType } : {}),
       });

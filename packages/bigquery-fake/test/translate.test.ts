@@ -105,6 +105,12 @@ describe('GoogleSQL to DuckDB translation', () => {
     expect(() => translate('DELETE FROM ds.t')).toThrow('DELETE must have a WHERE clause');
   });
 
+  it('builds named structs from STRUCT(...)', () => {
+    expect(duck('SELECT TO_JSON_STRING(STRUCT(a AS x, f(b, c), STRUCT(1 AS y) AS z)) FROM ds.t')).toEqual([
+      'SELECT CAST(to_json(struct_pack("x" := a, "_field_2" := f(b, c), "z" := struct_pack("y" := 1))) AS VARCHAR) FROM ds.t',
+    ]);
+  });
+
   it('quotes words that DuckDB reserves but GoogleSQL does not', () => {
     expect(duck('SELECT summarize, pivot FROM ds.t')).toEqual(['SELECT "summarize", "pivot" FROM ds.t']);
   });

@@ -180,6 +180,29 @@ describe.skipIf(!zeta.analyzer)('fake in strict ZetaSQL mode', () => {
     expect(rows).toEqual([{ note: null, id: 2 }]);
   });
 
+  it('accepts partitioned and clustered DDL, JSON functions, SAFE_CAST and IN UNNEST parameters', async () => {
+    await bq.query("INSERT INTO ds.tickets (id, subject) VALUES (1, 'b'), (2, 'c'), (3, 'd')");
+    await bq.query(`CREATE TABLE IF NOT EXISTS \`test-project.ds.events\` (
+        id INT64 NOT NULL, payload JSON, happened_at TIMESTAMP NOT NULL, day DATE)
+      PARTITION BY DATE(happened_at) CLUSTER BY id OPTIONS (description = 'events', labels = [('team', 'data')])`);
+    await bq.query({
+      query: `INSERT INTO \`test-project.ds.events\` (id, payload, happened_at, day)
+        SELECT id, PARSE_JSON(TO_JSON_STRING(STRUCT(subject AS s))), COALESCE(updated_at, CURRENT_TIMESTAMP()), CURRENT_DATE()
+        FROM \`test-project.ds.tickets\` WHERE id IN UNNEST(@ids) AND SAFE_CAST(subject AS INT64) IS NULL`,
+      params: { ids: [1, 2] },
+    });
+    const [meta] = await bq.dataset('ds').table('events').getMetadata();
+    expect(meta.timePartitioning).toEqual({ type: 'DAY', field: 'happened_at' });
+    const [rows] = await bq.query({
+      query: 'SELECT id, payload FROM ds.events ORDER BY id',
+      parseJSON: true,
+    });
+    expect(rows).toEqual([
+      { id: 1, payload: { s: 'b' } },
+      { id: 2, payload: { s: 'c' } },
+    ]);
+  });
+
   it('checks tables created earlier in the same script', async () => {
     await bq.query(`CREATE TABLE ds.fresh (k STRING, v INT64);
       INSERT INTO ds.fresh (k, v) VALUES ('a', 1);

@@ -158,14 +158,13 @@ async function checkStatement(
   const target = s.target;
   if (target && !s.temporary) {
     const datasetId = target.datasetId ?? defaultDataset;
-    if (!datasetId && !(s.kind === 'DROP_TABLE' && (await isTempTable(ctx.db, target.tableId)))) {
-      if (!(await isTempTable(ctx.db, target.tableId))) {
-        throw invalidQuery(
-          `Table "${target.tableId}" must be qualified with a dataset (e.g. dataset.table) or a default dataset must be set.`,
-        );
-      }
+    if (datasetId) {
+      await requireDataset(ctx, datasetId);
+    } else if (!(await isTempTable(ctx.db, target.tableId))) {
+      throw invalidQuery(
+        `Table "${target.tableId}" must be qualified with a dataset (e.g. dataset.table) or a default dataset must be set.`,
+      );
     }
-    if (datasetId) await requireDataset(ctx, datasetId);
   }
   if (s.kind === 'CREATE_TABLE' || s.kind === 'CREATE_TABLE_AS_SELECT') {
     if (target) validateTableId(target.tableId);

@@ -127,6 +127,12 @@ export function rewrite(tokens: readonly SigToken[], from: number, to: number, c
       i += 1;
       continue;
     }
+    if (upper === 'STRUCT' && next?.text === '(') {
+      const close = matchingParen(tokens, i + 1);
+      emit(t, structPack(tokens, i + 2, close, ctx));
+      i = close + 1;
+      continue;
+    }
     if (upper === 'IN' && isWord(next, 'UNNEST') && tokens[i + 2]?.text === '(') {
       // `x IN UNNEST(array)` has no DuckDB equivalent; a subquery over the unnested list does the same.
       emit(t, 'IN (SELECT unnest');
@@ -200,6 +206,40 @@ export function rewrite(tokens: readonly SigToken[], from: number, to: number, c
     i += 1;
   }
   return out;
+}
+
+/** Index of the `)` matching the `(` at `open`. */
+function matchingParen(tokens: readonly SigToken[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    if (tokens[j]?.text === '(') depth += 1;
+    else if (tokens[j]?.text === ')') {
+      depth -= 1;
+      if (depth === 0) return j;
+    }
+  }
+  throw invalidQuery('Syntax error: Unbalanced parentheses');
+}
+
+/** `STRUCT(a AS x, b)` → `struct_pack("x" := a, "_field_2" := b)` (DuckDB needs every field named). */
+function structPack(tokens: readonly SigToken[], from: number, to: number, ctx: RewriteContext): string {
+  const fields: string[] = [];
+  let start = from;
+  let depth = 0;
+  for (let j = from; j <= to; j++) {
+    const text = tokens[j]?.text;
+    if (text === '(') depth += 1;
+    else if (text === ')' && j < to) depth -= 1;
+    if ((text === ',' && depth === 0) || j === to) {
+      if (j > start) {
+        const named = isWord(tokens[j - 2], 'AS');
+        const name = named ? (tokens[j - 1]?.value ?? '') : `_field_${fields.length + 1}`;
+        fields.push(`${quoteIdent(name)} := ${rewrite(tokens, start, named ? j - 2 : j, ctx)}`);
+      }
+      start = j + 1;
+    }
+  }
+  return `struct_pack(${fields.join(', ')})`;
 }
 
 function isQualified(tokens: readonly SigToken[], i: number): boolean {
