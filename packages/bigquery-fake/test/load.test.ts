@@ -300,6 +300,25 @@ describe('tabledata.list', () => {
   });
 });
 
+describe('timestamp output formats', () => {
+  it('renders TIMESTAMP as float seconds by default, int64 micros or ISO 8601 on request', async () => {
+    const file = await ndjsonFile('ts.jsonl', [{ id: 1, created_at: '2024-01-01T00:00:00.123456Z' }]);
+    await bq.dataset('ds').table('ts').load(file, { sourceFormat: 'NEWLINE_DELIMITED_JSON', schema });
+    const value = async (query: string) => {
+      const response = await fetch(
+        `${fake.apiEndpoint}/bigquery/v2/projects/test-project/datasets/ds/tables/ts/data?selectedFields=created_at${query}`,
+      );
+      const body = (await response.json()) as { rows: { f: { v: string }[] }[] };
+      return body.rows[0]?.f[0]?.v;
+    };
+    expect(Number(await value(''))).toBeCloseTo(1704067200.123456, 6);
+    expect(await value('&formatOptions.useInt64Timestamp=true')).toBe('1704067200123456');
+    expect(await value('&formatOptions.timestampOutputFormat=ISO8601_STRING')).toBe(
+      '2024-01-01T00:00:00.123456Z',
+    );
+  });
+});
+
 describe('job lookup', () => {
   it('gets jobs by id and answers 404 for an unknown job or the wrong location', async () => {
     const [job]: [Job, unknown] = await bq.createQueryJob({ query: 'SELECT 1', jobId: 'known_job' });

@@ -40,6 +40,15 @@ describe('datasets', () => {
     expect((await bq.dataset('raw_data').exists())[0]).toBe(false);
   });
 
+  it('patches dataset properties but refuses to move a dataset', async () => {
+    await bq.createDataset('d3', { location: 'EU' });
+    await bq.dataset('d3').setMetadata({ description: 'raw data', labels: { team: 'data' } });
+    const [meta] = await bq.dataset('d3').getMetadata();
+    expect(meta).toMatchObject({ description: 'raw data', labels: { team: 'data' }, location: 'EU' });
+    const moved = await errorOf(bq.dataset('d3').setMetadata({ location: 'US' }));
+    expect(moved.code).toBe(400);
+  });
+
   it('uses the fake default location and answers 404 notFound / 409 duplicate like BigQuery', async () => {
     await bq.createDataset('d1');
     expect((await bq.dataset('d1').getMetadata())[0].location).toBe('EU');
