@@ -3,8 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createPipeline, resource } from '@sluice/loader-core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { duckdb } from '../src/destination.js';
 import { DuckDbOpenError } from '../src/errors.js';
 import { openDuckDbDriver } from '../src/open-driver.js';
 import { tempDir } from './helpers.js';
@@ -21,8 +23,8 @@ interface ChildReport {
 }
 
 /** Opens the database in a real second Node process; a hang would hit the timeout and fail the test. */
-async function openInChildProcess(path: string): Promise<ChildReport> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, path], {
+async function openInChildProcess(path: string, dataset = 'ds'): Promise<ChildReport> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, path, dataset], {
     timeout: 25_000,
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
@@ -70,6 +72,32 @@ describe('opening the database', () => {
 
     const after = await openInChildProcess(path);
     expect(after).toEqual({ ok: true, rows: 15 });
+  });
+
+  it('gives a second process a clear lock error while a pipeline runs', async () => {
+    const path = join(dir, 'pipeline.duckdb');
+    const destination = duckdb({ path });
+    const reports: ChildReport[] = [];
+    const events = (batch: number) =>
+      resource(
+        async function* () {
+          yield [{ id: batch }];
+          // The pipeline is connected (it read its state) and about to load: a second process tries now.
+          reports.push(await openInChildProcess(path, 'sync'));
+          yield [{ id: batch + 1 }];
+        },
+        { name: 'events' },
+      );
+    const pipeline = createPipeline({ name: 'p', dataset: 'sync', destination, workingDir: join(dir, 'w') });
+    await pipeline.run([events(1)]);
+    await pipeline.run([events(3)]);
+
+    expect(reports.map((r) => [r.ok, r.reason, r.pid])).toEqual([
+      [false, 'locked', process.pid],
+      [false, 'locked', process.pid],
+    ]);
+    // Both runs committed in full, and the file opens again once the pipeline is done.
+    expect(await openInChildProcess(path, 'sync')).toEqual({ ok: true, rows: 4 });
   });
 
   it('says so when the directory does not exist', async () => {
