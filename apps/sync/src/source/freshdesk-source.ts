@@ -1,0 +1,185 @@
+import { createFreshdeskClient, type FreshdeskClient } from '@sluice/freshdesk-client';
+import {
+  type AnyResource,
+  type DataRecord,
+  type Resource,
+  type ResourceContext,
+  type ResourceOptions,
+  resource,
+  type Transformer,
+  transformer,
+} from '@sluice/loader-core';
+import { CATALOG, type CatalogEntry, catalogEntry, RESOURCE_NAMES } from './catalog.js';
+import { contactSource } from './contacts.js';
+import {
+  DEFAULT_TICKET_INCLUDES,
+  type FreshdeskSourceOptions,
+  TICKET_INCLUDES,
+  type TicketInclude,
+} from './options.js';
+import { childItems, createReader, type FreshdeskReader } from './reader.js';
+import { parseStartDate } from './start-date.js';
+import { ticketSource } from './tickets.js';
+
+/** A resource name the catalog does not know; lists the known ones. */
+export class UnknownResourceError extends Error {
+  constructor(readonly names: readonly string[]) {
+    super(
+      `Unknown resource${names.length > 1 ? 's' : ''} ${names.map((n) => JSON.stringify(n)).join(', ')}. ` +
+        `Known resources: ${RESOURCE_NAMES.join(', ')} (run \`sluice-sync resources\` for details).`,
+    );
+    this.name = 'UnknownResourceError';
+  }
+}
+
+/** The catalog entries a run loads: the selection (default all), each with its ancestors, in catalog order. */
+export function selectEntries(names: readonly string[] | undefined): CatalogEntry[] {
+  if (names === undefined || names.length === 0) return [...CATALOG];
+  const unknown = names.filter((n) => !catalogEntry(n));
+  if (unknown.length > 0) throw new UnknownResourceError(unknown);
+  const wanted = new Set<string>();
+  for (const name of names) {
+    for (let e = catalogEntry(name); e; e = e.parent ? catalogEntry(e.parent) : undefined) wanted.add(e.name);
+  }
+  return CATALOG.filter((e) => wanted.has(e.name));
+}
+
+/**
+ * The resources reloaded in full: the names given (`*` for all), plus the ticket children of a refreshed
+ * tickets resource and the tickets of a refreshed child (children are only read for tickets read in the run).
+ */
+export function fullRefreshSet(names: readonly string[] | undefined): Set<string> {
+  if (!names || names.length === 0) return new Set();
+  if (names.includes('*')) return new Set(RESOURCE_NAMES);
+  const unknown = names.filter((n) => !catalogEntry(n));
+  if (unknown.length > 0) throw new UnknownResourceError(unknown);
+  const out = new Set(names);
+  const ticketFamily = CATALOG.filter((e) => e.name === 'tickets' || e.kind === 'ticket-child');
+  if (ticketFamily.some((e) => out.has(e.name))) for (const e of ticketFamily) out.add(e.name);
+  return out;
+}
+
+function assertIncludes(includes: readonly string[]): readonly TicketInclude[] {
+  const bad = includes.filter((i) => !(TICKET_INCLUDES as readonly string[]).includes(i));
+  if (bad.length > 0) {
+    throw new RangeError(
+      `Unknown ticket include ${bad.map((b) => JSON.stringify(b)).join(', ')}: use any of ${TICKET_INCLUDES.join(', ')}.`,
+    );
+  }
+  return includes as readonly TicketInclude[];
+}
+
+function assertPerPage(perPage: number): number {
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+    throw new RangeError(`perPage must be an integer from 1 to 100, got ${perPage}.`);
+  }
+  return perPage;
+}
+
+interface BuildContext {
+  readonly client: FreshdeskClient;
+  readonly reader: FreshdeskReader;
+  readonly startDate: string;
+  readonly includes: readonly TicketInclude[];
+  readonly perPage: number;
+  readonly refresh: ReadonlySet<string>;
+  readonly options: FreshdeskSourceOptions;
+}
+
+function resourceOptions(entry: CatalogEntry, ctx: BuildContext): ResourceOptions {
+  const refresh = ctx.refresh.has(entry.name);
+  const cursor = entry.cursor;
+  const lookback =
+    entry.name === 'satisfaction_ratings'
+      ? (ctx.options.satisfactionRatingsLookback ?? cursor?.lookback)
+      : cursor?.lookback;
+  return {
+    name: entry.name,
+    primaryKey: entry.primaryKey,
+    // A full refresh reloads everything from the start date and replaces the table (and its children).
+    writeDisposition: refresh ? 'replace' : entry.writeDisposition,
+    ...(entry.mergeKey && !refresh ? { mergeKey: entry.mergeKey } : {}),
+    ...(cursor && !refresh
+      ? {
+          incremental: {
+            cursor: cursor.field,
+            initialValue: ctx.startDate,
+            ...(lookback ? { lookback } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function rootSource(entry: CatalogEntry, ctx: BuildContext) {
+  switch (entry.kind) {
+    case 'tickets':
+      return ticketSource({
+        client: ctx.client,
+        startDate: ctx.startDate,
+        includes: ctx.includes,
+        perPage: ctx.perPage,
+      });
+    case 'contacts':
+      return contactSource(ctx.reader, ctx.startDate);
+    case 'object':
+      return async function* single(): AsyncGenerator<object> {
+        yield await ctx.reader.object(entry.path);
+      };
+    default:
+      return (context: ResourceContext) => {
+        const param = entry.cursor?.param;
+        const since = context.incremental?.startValue ?? ctx.startDate;
+        return ctx.reader.list(entry.path, param ? { query: { [param]: String(since) } } : {});
+      };
+  }
+}
+
+function childTransform(entry: CatalogEntry, ctx: BuildContext) {
+  const parentKey = entry.parentKey;
+  return async function* children(parent: DataRecord): AsyncGenerator<object> {
+    const id = parent.id;
+    if (typeof id !== 'number') return;
+    for await (const item of childItems(ctx.reader.list(entry.path, { id }))) {
+      // The merge key must be present: some child lists leave out their parent's id.
+      yield parentKey && (item as DataRecord)[parentKey] === undefined ? { ...item, [parentKey]: id } : item;
+    }
+  };
+}
+
+/**
+ * The Freshdesk source: one loader-core resource per Freshdesk list endpoint (see `CATALOG`), ready for
+ * `createPipeline(...).run(freshdeskSource(options))` with any destination.
+ *
+ * ```ts
+ * const resources = freshdeskSource({ domain: 'acme', apiKey: process.env.FRESHDESK_API_KEY!, resources: ['tickets'] });
+ * await createPipeline({ name: 'freshdesk', destination: duckdb({ path: 'fd.duckdb' }) }).run(resources);
+ * ```
+ */
+export function freshdeskSource(options: FreshdeskSourceOptions): AnyResource[] {
+  const client = 'client' in options ? options.client : createFreshdeskClient(options);
+  const perPage = assertPerPage(options.perPage ?? 100);
+  const ctx: BuildContext = {
+    client,
+    reader: createReader(client, perPage),
+    startDate: parseStartDate(options.startDate),
+    includes: assertIncludes(options.ticketIncludes ?? DEFAULT_TICKET_INCLUDES),
+    perPage,
+    refresh: fullRefreshSet(options.fullRefresh),
+    options,
+  };
+  const built = new Map<string, Resource | Transformer>();
+  for (const entry of selectEntries(options.resources)) {
+    const opts = resourceOptions(entry, ctx);
+    if (entry.parent) {
+      const parent = built.get(entry.parent);
+      if (!parent)
+        throw new Error(`Catalog error: "${entry.name}" is listed before its parent "${entry.parent}".`);
+      const { incremental: _ignored, ...childOptions } = opts;
+      built.set(entry.name, transformer(parent, childTransform(entry, ctx), childOptions));
+    } else {
+      built.set(entry.name, resource(rootSource(entry, ctx), opts));
+    }
+  }
+  return [...built.values()];
+}
