@@ -1,4 +1,4 @@
-export type { InjectedError, ReceivedQuery, RequestLogEntry } from './api/state.js';
+export type { ReceivedQuery, RequestLogEntry } from './api/state.js';
 export type { CanonicalType, TableFieldSchema, TableSchema } from './catalog/types.js';
 export { canonicalType } from './catalog/types.js';
 export type { BigQueryErrorProto, BigQueryErrorReason } from './errors.js';

@@ -8,13 +8,7 @@ import {
   validateUniqueColumnNames,
 } from './names.js';
 import { checkSchemaChange, type SchemaChange } from './schema-change.js';
-import {
-  bigQueryTypeOfDuckDb,
-  duckDbType,
-  requireCanonicalType,
-  type TableFieldSchema,
-  type TableSchema,
-} from './types.js';
+import { bigQueryTypeOfDuckDb, duckDbType, requireCanonicalType, type TableFieldSchema } from './types.js';
 
 export interface DatasetMeta {
   location: string;
@@ -368,5 +362,3 @@ function descriptionsOf(fields: readonly TableFieldSchema[]): Record<string, str
   for (const f of fields) if (f.description) out[f.name.toLowerCase()] = f.description;
   return out;
 }
-
-export type { TableSchema };
