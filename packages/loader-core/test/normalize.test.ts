@@ -84,6 +84,14 @@ describe('nesting', () => {
     expect(flat.rows.tickets__tags).toBeUndefined();
   });
 
+  it('keeps an object or list whole when a type hint names its path', () => {
+    const { rows } = normalize([{ id: 1, doc: { a: [1] }, tags: ['x'], deep: { list: [1, 2] } }], {
+      columns: { doc: { dataType: 'json' }, tags: { dataType: 'json' }, 'deep.list': { dataType: 'json' } },
+    });
+    expect(data(rows.tickets?.[0])).toEqual({ id: 1, doc: { a: [1] }, tags: ['x'], deep__list: [1, 2] });
+    expect(Object.keys(rows)).toEqual(['tickets']);
+  });
+
   it('gives every row a distinct, arrival-ordered _sluice_id', () => {
     const { rows } = normalize([{ id: 1, tags: ['a', 'b'] }, { id: 2 }]);
     const ids = [...(rows.tickets ?? []), ...(rows.tickets__tags ?? [])].map((r) =>

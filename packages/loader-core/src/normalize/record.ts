@@ -39,10 +39,12 @@ interface PathNode {
   readonly leaves: Map<string, string>;
   readonly objects: Map<string, PathNode>;
   readonly lists: Map<string, string>;
+  /** Keys whose object or list value a type hint keeps whole (e.g. `json`) instead of expanding it. */
+  readonly whole: Map<string, boolean>;
 }
 
 function pathNode(raw: string | null, prefix: string): PathNode {
-  return { raw, prefix, leaves: new Map(), objects: new Map(), lists: new Map() };
+  return { raw, prefix, leaves: new Map(), objects: new Map(), lists: new Map(), whole: new Map() };
 }
 
 function rawOf(node: PathNode, key: string): string {
@@ -199,7 +201,7 @@ export class RecordNormalizer {
     for (const key in source) {
       const value = source[key];
       if (value === null || value === undefined) continue;
-      if (typeof value === 'object' && depth < this.#maxDepth) {
+      if (typeof value === 'object' && depth < this.#maxDepth && !this.#keptWhole(ctx, node, key)) {
         if (Array.isArray(value)) {
           if (value.length > 0) lists.push([node, key, value]);
           continue;
@@ -222,6 +224,15 @@ export class RecordNormalizer {
       if (this.#leaf(ctx, id, value, row) === DISCARD) return DISCARD;
     }
     return undefined;
+  }
+
+  #keptWhole(ctx: TableContext, node: PathNode, key: string): boolean {
+    let whole = node.whole.get(key);
+    if (whole === undefined) {
+      whole = ctx.hints.size > 0 && ctx.hints.get(node.prefix + normalizeName(key))?.dataType !== undefined;
+      node.whole.set(key, whole);
+    }
+    return whole;
   }
 
   #leaf(
