@@ -14,10 +14,8 @@ const DURATION_MS = 5_000;
 const WARMUP_MS = 1_500;
 
 interface LoadResult {
-  pages: number;
-  bytes: number;
-  ms: number;
-  connections: number;
+  cold: { pages: number; ms: number };
+  warm: { pages: number; bytes: number; ms: number; connections: number };
 }
 
 const sim = await startSimulator({
@@ -40,9 +38,14 @@ const result = await new Promise<LoadResult>((resolve, reject) => {
 });
 await worker.terminate();
 await sim.stop();
-const perSecond = (result.pages / result.ms) * 1000;
-const mbPerSecond = ((result.bytes / result.ms) * 1000) / 1e6;
+const { cold, warm } = result;
+const perSecond = (warm.pages / warm.ms) * 1000;
+const mbPerSecond = ((warm.bytes / warm.ms) * 1000) / 1e6;
 console.log(
   `freshdesk-simulator: ${perSecond.toFixed(0)} pages/s of 100 tickets (${mbPerSecond.toFixed(0)} MB/s, ` +
-    `${result.connections} keep-alive connections, ${TICKETS} tickets, rate limits off; goal >= 2000 pages/s)`,
+    `${warm.connections} keep-alive connections, ${TICKETS} tickets, rate limits off; goal >= 2000 pages/s)`,
+);
+console.log(
+  `freshdesk-simulator: first read of ${cold.pages} pages (records generated and encoded): ` +
+    `${((cold.pages / cold.ms) * 1000).toFixed(0)} pages/s`,
 );

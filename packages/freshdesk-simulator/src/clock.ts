@@ -31,9 +31,26 @@ export class SimClock {
   }
 }
 
-/** Freshdesk's timestamp format: ISO 8601 in UTC with second precision, e.g. 2024-05-01T10:20:30Z. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * Freshdesk's timestamp format: ISO 8601 in UTC with second precision, e.g. 2024-05-01T10:20:30Z.
+ * Formatting is the hottest step of record generation, so date prefixes are cached per day.
+ */
 export function isoSeconds(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
+  const whole = Math.floor(seconds);
+  const day = Math.floor(whole / 86_400);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    if (dayPrefixes.size > 20_000) dayPrefixes.clear();
+    prefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  const rest = whole - day * 86_400;
+  const hours = Math.floor(rest / 3600);
+  const minutes = Math.floor((rest % 3600) / 60);
+  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[rest % 60]}Z`;
 }
 
 /** Parses a Freshdesk date or date-time query value into seconds, or undefined when it is not a date. */

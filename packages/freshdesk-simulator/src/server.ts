@@ -95,14 +95,17 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       fault?: FaultKind,
     ) => {
       const headers: Record<string, string> = { ...result.headers };
-      if (result.json !== undefined) headers['Content-Type'] = JSON_TYPE;
-      deps.onResponse?.({ ...record, status: result.status, headers, body: result.json, fault });
+      if (result.json !== undefined || result.buffer !== undefined) headers['Content-Type'] = JSON_TYPE;
+      if (deps.onResponse) {
+        const body = result.buffer ? result.buffer.toString('utf8') : result.json;
+        deps.onResponse({ ...record, status: result.status, headers, body, fault });
+      }
       if (fault === 'reset' || fault === 'truncate' || fault === 'malformed') {
         sendBroken(res, result, headers, fault);
         return;
       }
       res.writeHead(result.status, headers);
-      res.end(result.json);
+      res.end(result.buffer ?? result.json);
     };
 
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
@@ -242,7 +245,7 @@ function sendBroken(
   headers: Record<string, string>,
   fault: FaultKind,
 ): void {
-  const body = result.json ?? '{"simulated":"fault"}';
+  const body = result.json ?? result.buffer?.toString('utf8') ?? '{"simulated":"fault"}';
   const half = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
   if (fault === 'reset') {
     // Promise the full length, send half, then drop the connection.

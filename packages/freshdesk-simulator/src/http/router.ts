@@ -22,6 +22,8 @@ export interface RouteResult {
   status: number;
   /** Serialized JSON body; absent for 204. */
   json?: string;
+  /** The JSON body already encoded as UTF-8 (used instead of `json` for cached pages). */
+  buffer?: Buffer;
   headers?: Record<string, string>;
 }
 

@@ -32,7 +32,12 @@ function listCompanies(ctx: RequestContext): RouteResult {
     for (let index = 0; index < table.size; index++) if (!(table.flags(index) & Flag.gone)) out.push(index);
     return Uint32Array.from(out);
   });
-  return listPage(ctx, view.length, (i) => table.json(table.idAt(view[i] ?? 0)) ?? 'null');
+  return listPage(
+    ctx,
+    view.length,
+    (i) => table.json(table.idAt(view[i] ?? 0)) ?? 'null',
+    `companies:${table.dataVersion}`,
+  );
 }
 
 function findCompanyByName(state: SimulatorState, name: string): number | undefined {

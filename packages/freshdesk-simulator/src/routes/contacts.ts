@@ -97,7 +97,7 @@ function listContacts(ctx: RequestContext): RouteResult {
     }
     return Uint32Array.from(out);
   });
-  return listPage(ctx, view.length, (i) => table.json(table.idAt(view[i] ?? 0)) ?? 'null');
+  return listPage(ctx, view.length, (i) => table.json(table.idAt(view[i] ?? 0)) ?? 'null', key);
 }
 
 function validateContact(state: SimulatorState, body: RecordData, id: number | undefined): void {

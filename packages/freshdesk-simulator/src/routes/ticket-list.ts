@@ -173,10 +173,14 @@ export function listTickets(ctx: RequestContext): RouteResult {
   const includes = parseIncludes(ctx.query.get('include'), TICKET_LIST_INCLUDES);
   const query = parseQuery(ctx);
   const state = ctx.state;
-  const view = state.views.getOrCompute(`tickets:${viewKey(query, state.tickets.dataVersion)}`, () =>
-    computeView(state, query),
-  );
-  return listPage(ctx, view.length, (position) =>
-    ticketJsonWithIncludes(state, state.tickets.idAt(view[position] ?? 0), includes),
+  const key = `tickets:${viewKey(query, state.tickets.dataVersion)}`;
+  const view = state.views.getOrCompute(key, () => computeView(state, query));
+  // Embedded requesters and companies change with those tables, so their versions are part of the page key.
+  const pageKey = `${key}|${includes.join(',')}|${state.contacts.dataVersion}|${state.companies.dataVersion}|${state.childVersion}`;
+  return listPage(
+    ctx,
+    view.length,
+    (position) => ticketJsonWithIncludes(state, state.tickets.idAt(view[position] ?? 0), includes),
+    pageKey,
   );
 }

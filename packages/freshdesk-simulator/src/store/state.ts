@@ -6,6 +6,7 @@ import { Stream } from '../data/random.js';
 import { initialTicketFlags, ticketGenerator } from '../data/tickets.js';
 import { createdAtFor, updatedAtFor } from '../data/timeline.js';
 import { IdBase, World, type WorldSizes } from '../data/world.js';
+import { PageCache } from './page-cache.js';
 import { RecordTable } from './record-table.js';
 import { ViewCache } from './view-cache.js';
 
@@ -38,6 +39,8 @@ export class SimulatorState {
   /** Descriptions set through the API (generated ones are derived from the seed). */
   readonly ticketDescriptions = new Map<number, { description: string; description_text: string }>();
   readonly views = new ViewCache<Uint32Array>(12);
+  /** Encoded list pages, so hot pages are served without re-encoding (64 MB at most). */
+  readonly pages = new PageCache(64 * 1024 * 1024);
   /** Cached lists of child records (time entries, ratings) across all tickets. */
   readonly recordViews = new ViewCache<Record<string, unknown>[]>(4);
   /** Bumped whenever a conversation or time entry changes. */
