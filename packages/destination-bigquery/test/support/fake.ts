@@ -7,6 +7,9 @@ import type { Destination } from '@sluice/loader-core';
 import { OAuth2Client } from 'google-auth-library';
 import { bigquery } from '../../src/destination.js';
 import type { BigQueryDestinationOptions } from '../../src/options.js';
+import { strictAnalyzer } from './strict.js';
+
+export { strictAnalyzer };
 
 export const PROJECT = 'sluice-test';
 export const LOCATION = 'EU';
@@ -21,10 +24,21 @@ export function testAuthClient(): OAuth2Client {
   return client;
 }
 
+/**
+ * A fake in ZetaSQL strict mode: every statement the destination sends is analyzed by BigQuery's SQL front end
+ * and invalid SQL fails the job, so passing tests prove the SQL is valid GoogleSQL. Statements ZetaSQL
+ * rejected are also collected in `(await strictAnalyzer()).rejected` for a clearer failure.
+ */
 export async function startFake(
   options: Parameters<typeof startBigQueryFake>[0] = {},
 ): Promise<BigQueryFake> {
-  return startBigQueryFake({ port: 0, projectId: PROJECT, location: LOCATION, ...options });
+  return startBigQueryFake({
+    port: 0,
+    projectId: PROJECT,
+    location: LOCATION,
+    zetasql: await strictAnalyzer(),
+    ...options,
+  });
 }
 
 /** The destination under test, pointed at the fake, with fast retries. */
