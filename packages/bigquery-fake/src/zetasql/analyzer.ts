@@ -29,8 +29,8 @@ async function start(): Promise<NonNullable<typeof shared>> {
   const client = zetasql.ZetaSQLClient.getInstance();
   const connected = await Promise.race([client.testConnection(), server.exited.then(() => false)]);
   if (!connected) {
-    server.child.kill('SIGKILL');
     const how = await Promise.race([server.exited, Promise.resolve('still running')]);
+    await server.stop();
     throw new ZetaSqlUnavailableError(
       `The ZetaSQL server (${binary}) did not answer on localhost:${port} (${how}). Output: ${server.output() || '(none)'}`,
     );
@@ -102,8 +102,7 @@ export async function createZetaSqlAnalyzer(): Promise<SqlAnalyzer> {
       if (instance.users === 0 && shared === instance) {
         shared = undefined;
         zetasql.ZetaSQLClient.API.close();
-        instance.server.child.kill('SIGKILL');
-        await instance.server.exited;
+        await instance.server.stop();
       }
     },
   };

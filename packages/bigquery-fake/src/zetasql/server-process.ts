@@ -37,11 +37,26 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code/signal if the process dies. */
   exited: Promise<string>;
+  /** Stops the server and waits for it to exit. */
+  stop(): Promise<void>;
 }
+
+// Runs the server under a tiny shell watchdog: the server is killed as soon as our end of the watchdog's stdin
+// closes, which also happens when this Node process dies without calling stop() (a killed test worker), so no
+// orphaned server outlives its tests.
+const WATCHDOG = `exec 3<&0
+"$0" localhost "$1" &
+server=$!
+{ read -r _ <&3; kill -9 "$server" 2>/dev/null; } &
+watcher=$!
+wait "$server"
+code=$?
+kill "$watcher" 2>/dev/null
+exit "$code"`;
 
 /** Starts the ZetaSQL gRPC server on `localhost:port` (the package's client always dials `localhost`). */
 export function spawnServer(binary: string, port: number): ServerProcess {
-  const child = spawn(binary, ['localhost', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, binary, String(port)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-4000);
@@ -52,5 +67,13 @@ export function spawnServer(binary: string, port: number): ServerProcess {
     child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`));
     child.once('error', (error) => resolve(`spawn error: ${error.message}`));
   });
-  return { child, output: () => output, exited };
+  return {
+    child,
+    output: () => output,
+    exited,
+    stop: async () => {
+      child.stdin?.end();
+      await exited;
+    },
+  };
 }
