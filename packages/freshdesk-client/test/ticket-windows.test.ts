@@ -5,7 +5,7 @@ import {
   FreshdeskPaginationError,
   type Ticket,
 } from '../src/index.js';
-import { type FakeTicket, makeTickets, ticketListHandler } from './helpers/freshdesk-fake.js';
+import { type FakeTicket, isoSecond, makeTickets, ticketListHandler } from './helpers/freshdesk-fake.js';
 import { API_KEY, startServer, type TestServer } from './helpers/server.js';
 
 let server: TestServer | undefined;
@@ -50,7 +50,9 @@ describe('listTicketsByUpdatedAt', () => {
       requestsPerMinute: 1_000_000,
       onEvent: (e) => events.push(e),
     });
-    const listed = await drain(fd.listTicketsByUpdatedAt({ perPage: 2, include: ['stats'] }));
+    const listed = await drain(
+      fd.listTicketsByUpdatedAt({ perPage: 2, include: ['stats'], pagesPerWindow: 300 }),
+    );
     expectEachOnceInOrder(listed, tickets);
     const windows = events.filter((e) => e.type === 'ticket-window');
     expect(windows.length).toBeGreaterThanOrEqual(2);
@@ -79,10 +81,74 @@ describe('listTicketsByUpdatedAt', () => {
     });
     // pageCap above the server's cap: the client follows Link to page 301 and gets the 400.
     const listed = await drain(
-      fd.listTicketsByUpdatedAt({ perPage: 2, pageCap: 10_000, updatedSince: new Date(0) }),
+      fd.listTicketsByUpdatedAt({
+        perPage: 2,
+        pageCap: 10_000,
+        pagesPerWindow: 10_000,
+        updatedSince: new Date(0),
+      }),
     );
     expectEachOnceInOrder(listed, tickets);
     expect(server.requests.some((r) => r.url.searchParams.get('page') === '301')).toBe(true);
+  });
+
+  it('by default starts every page at the last updated_at seen, paging by offset only within one second', async () => {
+    const tickets = fixture();
+    server = await startServer((req, res) => ticketListHandler(tickets, server?.origin ?? '')(req, res));
+    const fd = createFreshdeskClient({
+      apiKey: API_KEY,
+      baseUrl: server.baseUrl,
+      requestsPerMinute: 1_000_000,
+    });
+    const listed = await drain(fd.listTicketsByUpdatedAt({ perPage: 5 }));
+    expectEachOnceInOrder(listed, tickets);
+    // Groups of 7 tickets share a second: a page of 5 never needs more than page 2 of a window.
+    const pages = server.requests.map((r) => Number(r.url.searchParams.get('page') ?? '1'));
+    expect(Math.max(...pages)).toBe(2);
+  });
+
+  it('neither skips nor loses tickets that are updated while the listing runs', async () => {
+    const run = async (pagesPerWindow: number) => {
+      const tickets = fixture();
+      const served = new Set<number>();
+      let bumps = 0;
+      server = await startServer((req, res) => {
+        // Another agent keeps updating tickets we have already read: they move to the end of the order.
+        const seen = tickets.find(
+          (t) => served.has(t.id) && Date.parse(t.updated_at) < (BASE + 5_000) * 1000,
+        );
+        if (seen && server && server.requests.length % 3 === 0) {
+          seen.updated_at = isoSecond(BASE + 5_000 + bumps);
+          bumps += 1;
+        }
+        const write = res.end.bind(res);
+        res.end = ((chunk: string) => {
+          const body: unknown = JSON.parse(chunk);
+          if (Array.isArray(body)) for (const t of body as FakeTicket[]) served.add(t.id);
+          return write(chunk);
+        }) as typeof res.end;
+        ticketListHandler(tickets, server?.origin ?? '')(req, res);
+      });
+      const fd = createFreshdeskClient({
+        apiKey: API_KEY,
+        baseUrl: server.baseUrl,
+        requestsPerMinute: 1_000_000,
+      });
+      const listed = await drain(fd.listTicketsByUpdatedAt({ perPage: 10, pagesPerWindow }));
+      await server.close();
+      server = undefined;
+      const missing = tickets.filter((t) => !listed.some((l) => l.id === t.id)).length;
+      const keys = listed.map((t) => `${t.id}@${t.updated_at}`);
+      return { missing, bumps, repeatedVersions: keys.length - new Set(keys).size };
+    };
+    const keyset = await run(1);
+    expect(keyset.bumps).toBeGreaterThan(10);
+    expect(keyset.missing).toBe(0);
+    expect(keyset.repeatedVersions).toBe(0);
+    // Why the default is one page: long offset windows lose tickets when earlier ones move to the end.
+    const offsets = await run(300);
+    expect(offsets.bumps).toBeGreaterThan(10);
+    expect(offsets.missing).toBeGreaterThan(0);
   });
 
   it('fails clearly instead of looping when more than a window of tickets share one second', async () => {

@@ -26,6 +26,12 @@ export interface ListTicketsByUpdatedAtOptions extends PageOptions {
     TicketListQuery,
     'updated_since' | 'order_by' | 'order_type' | 'include' | 'page' | 'per_page'
   >;
+  /**
+   * Pages read before starting a new `updated_since` window. Default 1: every page starts at the last
+   * `updated_at` seen, which keeps tickets updated during the listing from hiding others. Up to `pageCap`
+   * (300) reads fewer overlapping rows but trusts page offsets to stay put.
+   */
+  pagesPerWindow?: number;
   /** Pages Freshdesk serves per listing. Default 300; only lower it to test against a small fake. */
   pageCap?: number;
   /** Called when a new `updated_since` window starts (the first one too). */
@@ -52,12 +58,16 @@ function pageNumberOf(url: string): number {
 /**
  * Every ticket, ordered by `updated_at` ascending, past Freshdesk's 300-page cap.
  *
- * Each window lists `updated_since=<since>&order_by=updated_at&order_type=asc`. Before page 301 (or on the 400
- * Freshdesk gives for it) the next window starts at the last `updated_at` seen. `updated_since` is inclusive,
- * so the new window starts with tickets already yielded; those are dropped by id. Nothing is skipped or repeated
- * while the data stands still; a ticket updated during the listing shows up again later with its new version.
+ * Each window lists `updated_since=<since>&order_by=updated_at&order_type=asc`, following `Link` for up to
+ * `pagesPerWindow` pages; then (and always before page 301, or on the 400 Freshdesk gives for it) the next window
+ * starts at the last `updated_at` seen. `updated_since` is inclusive, so a new window starts with tickets
+ * already yielded; those are dropped by id. Nothing is skipped or repeated while the data stands still.
  *
- * A window that does not move forward (more than `pageCap * perPage` tickets share one `updated_at` second)
+ * Short windows (the default, one page) also survive tickets being updated during the listing: with page
+ * offsets, a ticket already read that moves to the end shifts the rest forward by one and the first ticket of
+ * the next page would never be seen. A ticket updated during the listing shows up again, with its new version.
+ *
+ * When more than `pageCap * perPage` tickets share one `updated_at` second no window can move past them: that
  * throws FreshdeskPaginationError instead of looping.
  */
 export async function* listTicketsByUpdatedAt(
@@ -65,6 +75,12 @@ export async function* listTicketsByUpdatedAt(
   options: ListTicketsByUpdatedAtOptions = {},
 ): AsyncGenerator<Ticket> {
   const pageCap = options.pageCap ?? TICKET_PAGE_CAP;
+  const pagesPerWindow = options.pagesPerWindow ?? 1;
+  if (!Number.isInteger(pagesPerWindow) || pagesPerWindow < 1 || pagesPerWindow > pageCap) {
+    throw new FreshdeskConfigError(
+      `pagesPerWindow must be an integer from 1 to ${pageCap}, got ${pagesPerWindow}.`,
+    );
+  }
   let since = formatUpdatedSince(options.updatedSince ?? new Date(0));
   // Tickets already yielded whose updated_at is the newest seen: the next window will list them again.
   let edgeAt = Number.NaN;
@@ -74,7 +90,8 @@ export async function* listTicketsByUpdatedAt(
   let itemsSoFar = 0;
   for (let window = 1; ; window += 1) {
     options.onWindow?.({ window, updatedSince: since });
-    let capped = false;
+    const sinceAt = Date.parse(since);
+    let advance = false;
     const pages = fetchPages<Ticket>(fetcher, {
       path: '/tickets',
       query: {
@@ -88,8 +105,10 @@ export async function* listTicketsByUpdatedAt(
       signal: options.signal,
     });
     try {
+      let pagesInWindow = 0;
       for await (const page of pages) {
         pagesSoFar += 1;
+        pagesInWindow += 1;
         let fresh = 0;
         for (const ticket of page.items) {
           const at = Date.parse(ticket.updated_at);
@@ -106,17 +125,19 @@ export async function* listTicketsByUpdatedAt(
         }
         itemsSoFar += fresh;
         options.onPage?.({ path: '/tickets', page: pagesSoFar, items: fresh, totalItems: itemsSoFar });
-        if (page.nextUrl !== undefined && pageNumberOf(page.nextUrl) > pageCap) {
-          capped = true;
+        if (page.nextUrl === undefined) break;
+        const windowFull = pagesInWindow >= pagesPerWindow && edgeAt > sinceAt;
+        if (windowFull || pageNumberOf(page.nextUrl) > pageCap) {
+          advance = true;
           break;
         }
       }
     } catch (error) {
       if (!isPageCapError(error)) throw error;
-      capped = true;
+      advance = true;
     }
-    if (!capped) return;
-    if (Number.isNaN(edgeAt) || edgeAt <= Date.parse(since)) {
+    if (!advance) return;
+    if (!(edgeAt > sinceAt)) {
       throw new FreshdeskPaginationError(
         `More than ${pageCap} pages of tickets share updated_at ${since}: Freshdesk cannot page past them with ` +
           'updated_since. Narrow the listing with a filter (e.g. query.company_id or query.requester_id) or use the search API.',

@@ -33,7 +33,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
-      Promise.resolve(handler(recorded, res)).catch((error: unknown) => {
+      new Promise<void>((resolve) => resolve(handler(recorded, res))).catch((error: unknown) => {
         res.statusCode = 599;
         res.end(String(error));
       });
