@@ -81,14 +81,18 @@ export interface Pipeline {
   readonly name: string;
   readonly dataset: string;
   readonly workingDir: string;
-  /** Finishes pending packages, then extracts, normalizes and loads the resources. */
+  /**
+   * Finishes pending packages, then extracts, normalizes and loads the resources. With no resources it only
+   * finishes pending packages.
+   */
   run(resources: readonly AnyResource[], options?: RunOptions): Promise<LoadInfo>;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
   if (!options.name) throw new TypeError('createPipeline needs a `name`.');
   const dataset = normalizeName(options.dataset ?? options.name);
-  const workingDir = resolve(options.workingDir ?? join('.sluice', options.name));
+  // The name may hold any characters: the default folder uses its normalized form.
+  const workingDir = resolve(options.workingDir ?? join('.sluice', normalizeName(options.name)));
   const storage = new PackageStorage(workingDir);
   const emit = (event: PipelineEvent): void => options.onEvent?.(event);
   const fileMaxBytes = options.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;
@@ -100,6 +104,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     running = true;
     const started = Date.now();
     const signal = runOptions.signal ?? new AbortController().signal;
+    const finish = (packages: PackageInfo[]): LoadInfo => {
+      const rows: Record<string, number> = {};
+      for (const p of packages) for (const [t, n] of Object.entries(p.rows)) rows[t] = (rows[t] ?? 0) + n;
+      const durationMs = Date.now() - started;
+      emit({ type: 'run_completed', pipelineName: options.name, durationMs });
+      return { pipelineName: options.name, dataset, packages, rows, durationMs };
+    };
     let release: (() => Promise<void>) | null = null;
     let client: DestinationClient | null = null;
     try {
@@ -122,6 +133,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         emit({ type: 'package_resumed', loadId: p.loadId, state: p.state });
         packages.push(await finishPackage(ctx, p, true, 0));
       }
+
+      if (resources.length === 0) return finish(packages);
 
       const state = (await client.getState(options.name))?.state ?? null;
       const loadId = newLoadId();
@@ -154,11 +167,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         await finishPackage(ctx, { loadId, state: 'extracted', dir }, false, Date.now() - extractStarted),
       );
 
-      const rows: Record<string, number> = {};
-      for (const p of packages) for (const [t, n] of Object.entries(p.rows)) rows[t] = (rows[t] ?? 0) + n;
-      const durationMs = Date.now() - started;
-      emit({ type: 'run_completed', pipelineName: options.name, durationMs });
-      return { pipelineName: options.name, dataset, packages, rows, durationMs };
+      return finish(packages);
     } finally {
       running = false;
       try {

@@ -187,3 +187,21 @@ describe('run lock', () => {
     expect(destination.readTable('p', 'w')).toHaveLength(1);
   });
 });
+
+describe('run without resources', () => {
+  it('only finishes pending packages', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    await expect(
+      createPipeline({ name: 'p', destination, workingDir, onEvent: crashAt('package_normalized') }).run([
+        counter(() => 2),
+      ]),
+    ).rejects.toThrow(/simulated crash/);
+    const info = await createPipeline({ name: 'p', destination, workingDir }).run([]);
+    expect(info.packages.map((p) => p.resumed)).toEqual([true]);
+    expect(destination.packages).toHaveLength(1);
+    const again = await createPipeline({ name: 'p', destination, workingDir }).run([]);
+    expect(again.packages).toEqual([]);
+    expect(destination.packages).toHaveLength(1);
+  });
+});
