@@ -209,5 +209,6 @@ export async function resolveRunSettings(raw: RawOptions, env: Env): Promise<Syn
     ticketIncludes: resolveIncludes(raw.ticketInclude),
     logFormat: resolveLogFormat(raw),
     workingDir: resolvePath(raw.workingDir ?? '.sluice'),
+    ...(env.SLUICE_KEEP_PACKAGES === '1' ? { keepPackages: true } : {}),
   };
 }

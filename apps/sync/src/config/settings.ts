@@ -42,6 +42,8 @@ export interface SyncSettings {
   readonly logFormat: LogFormat;
   /** Folder of pending load packages (crash recovery only: the state lives in the destination). */
   readonly workingDir: string;
+  /** Keep loaded packages under `<workingDir>/.../loaded` for inspection (SLUICE_KEEP_PACKAGES=1). */
+  readonly keepPackages?: boolean;
 }
 
 export const PIPELINE_NAME = 'freshdesk';

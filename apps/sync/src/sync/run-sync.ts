@@ -87,6 +87,7 @@ export async function runSync(settings: SyncSettings, options: RunSyncOptions): 
     destination,
     workingDir: join(settings.workingDir, destinationId(settings.destination, settings.dataset)),
     concurrency: settings.concurrency,
+    keepLoadedPackages: settings.keepPackages ?? false,
     onEvent: (event: PipelineEvent) => {
       if (event.type === 'resource_completed') extracted[event.resource] = event.rows;
       reporter.pipeline(event);

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, as users run it. */
+export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Every line the e2e suite's CLI runs printed, for the final secret scan. */
+export const cliOutput: string[] = [];
+
+/** Runs `node dist/bin.js ...args` in a child process with only the given Freshdesk/Sluice variables. */
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<CliResult> {
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !/^(FRESHDESK_|SLUICE_|GOOGLE_)/.test(k)) base[k] = v;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...base, METADATA_SERVER_DETECTION: 'none', ...env },
+      ...(cwd ? { cwd } : {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      cliOutput.push(stdout, stderr);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** The JSON lines of a `--log-format json` run. */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}

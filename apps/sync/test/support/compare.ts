@@ -1,0 +1,111 @@
+import type { Simulator, SnapshotResource } from '@sluice/freshdesk-simulator';
+import { expect } from 'vitest';
+import { ms, query } from './world.js';
+
+/** Our table name → the simulator's snapshot name, for the resources compared by id. */
+const BY_ID: Record<string, SnapshotResource> = {
+  companies: 'companies',
+  agents: 'agents',
+  groups: 'groups',
+  roles: 'roles',
+  skills: 'skills',
+  products: 'products',
+  business_hours: 'business_hours',
+  sla_policies: 'sla_policies',
+  email_configs: 'email_configs',
+  email_mailboxes: 'mailboxes',
+  ticket_fields: 'ticket_fields',
+  contact_fields: 'contact_fields',
+  company_fields: 'company_fields',
+  canned_response_folders: 'canned_response_folders',
+  canned_responses: 'canned_responses',
+  solution_categories: 'solution_categories',
+  solution_folders: 'solution_folders',
+  solution_articles: 'solution_articles',
+  discussion_categories: 'discussion_categories',
+  discussion_forums: 'forums',
+  discussion_topics: 'topics',
+  discussion_comments: 'comments',
+  surveys: 'surveys',
+  scenario_automations: 'scenario_automations',
+  satisfaction_ratings: 'satisfaction_ratings',
+};
+
+type Row = Record<string, unknown>;
+
+function sortById<T extends Row>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+async function ids(dbPath: string, table: string): Promise<number[]> {
+  const rows = await query(dbPath, `SELECT id FROM freshdesk.${table} ORDER BY id`);
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * The warehouse equals the simulator's current data: same ids in every table, no duplicates, and the key
+ * fields of tickets, contacts and ticket children equal.
+ */
+export async function expectWarehouseEqualsSimulator(dbPath: string, sim: Simulator): Promise<void> {
+  const c = sim.control;
+
+  const tickets = sortById(c.snapshot('tickets'));
+  const stored = await query(
+    dbPath,
+    'SELECT id, updated_at, status, priority, subject, deleted, spam FROM freshdesk.tickets ORDER BY id',
+  );
+  expect(stored.map((r) => Number(r.id))).toEqual(tickets.map((t) => Number(t.id)));
+  expect(
+    stored.map((r) => ({
+      id: Number(r.id),
+      updated_at: ms(r.updated_at),
+      status: Number(r.status),
+      priority: Number(r.priority),
+      subject: r.subject,
+      deleted: r.deleted === true,
+      spam: r.spam === true,
+    })),
+  ).toEqual(
+    tickets.map((t) => ({
+      id: Number(t.id),
+      updated_at: ms(t.updated_at),
+      status: Number(t.status),
+      priority: Number(t.priority),
+      subject: t.subject,
+      deleted: t.deleted === true,
+      spam: t.spam === true,
+    })),
+  );
+
+  for (const child of ['conversations', 'time_entries'] as const) {
+    const expected = sortById(c.snapshot(child)).map((r) => ({
+      id: Number(r.id),
+      ticket_id: Number(r.ticket_id),
+    }));
+    const rows = await query(dbPath, `SELECT id, ticket_id FROM freshdesk.${child} ORDER BY id`);
+    expect(
+      rows.map((r) => ({ id: Number(r.id), ticket_id: Number(r.ticket_id) })),
+      child,
+    ).toEqual(expected);
+  }
+
+  const contacts = sortById(c.snapshot('contacts'));
+  const storedContacts = await query(
+    dbPath,
+    'SELECT id, updated_at, job_title FROM freshdesk.contacts ORDER BY id',
+  );
+  expect(
+    storedContacts.map((r) => ({ id: Number(r.id), updated_at: ms(r.updated_at), job_title: r.job_title })),
+  ).toEqual(
+    contacts.map((r) => ({ id: Number(r.id), updated_at: ms(r.updated_at), job_title: r.job_title })),
+  );
+
+  for (const [table, resource] of Object.entries(BY_ID)) {
+    const expected = c
+      .snapshot(resource)
+      .map((r) => Number(r.id))
+      .sort((a, b) => a - b);
+    expect(await ids(dbPath, table), table).toEqual(expected);
+  }
+  expect(await query(dbPath, 'SELECT count(*) AS n FROM freshdesk.helpdesk_settings')).toEqual([{ n: 1 }]);
+}

@@ -1,0 +1,71 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { duckdb } from '@sluice/destination-duckdb';
+import { type Simulator, type SimulatorOptions, startSimulator } from '@sluice/freshdesk-simulator';
+import { sql } from 'kysely';
+
+/** The API key of every simulator in the e2e suite: the secret scan looks for it everywhere. */
+export const E2E_API_KEY = 'e2eSecretKey-7f3a9c1d5b';
+
+/** Where every e2e run writes (databases, working dirs, config files): scanned for the key at the end. */
+export const E2E_ROOT_PREFIX = join(tmpdir(), 'sluice-e2e-');
+
+export interface World {
+  readonly sim: Simulator;
+  /** API requests the simulator served, in order (path below /api/v2 and status). */
+  readonly requests: { path: string; status: number }[];
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly env: Record<string, string>;
+}
+
+/** A simulator with seeded data, a temp folder and the environment that points the CLI at both. */
+export async function startWorld(options: SimulatorOptions = {}): Promise<World> {
+  const requests: { path: string; status: number }[] = [];
+  const sim = await startSimulator({
+    seed: 'e2e',
+    tickets: 120,
+    contacts: 40,
+    rateLimit: false,
+    apiKey: E2E_API_KEY,
+    ...options,
+    onResponse: (r) => {
+      requests.push({ path: r.path, status: r.status });
+    },
+  });
+  const dir = await mkdtemp(E2E_ROOT_PREFIX);
+  const dbPath = join(dir, 'freshdesk.duckdb');
+  return {
+    sim,
+    requests,
+    dir,
+    dbPath,
+    env: {
+      FRESHDESK_API_KEY: sim.apiKey,
+      SLUICE_FRESHDESK_BASE_URL: sim.baseUrl,
+      SLUICE_DUCKDB_PATH: dbPath,
+      SLUICE_WORKING_DIR: join(dir, 'work'),
+      // Small pages: even a small data set spans several pages per list.
+      SLUICE_PER_PAGE: '20',
+      SLUICE_REQUESTS_PER_MINUTE: '1000000',
+      SLUICE_LOG_FORMAT: 'json',
+      SLUICE_KEEP_PACKAGES: '1',
+    },
+  };
+}
+
+/** Rows of a query on a DuckDB file (opened and closed around the query). */
+export async function query(dbPath: string, text: string): Promise<Record<string, unknown>[]> {
+  const driver = await duckdb({ path: dbPath }).openDriver();
+  try {
+    const result = await sql<Record<string, unknown>>`${sql.raw(text)}`.execute(driver.db);
+    return result.rows;
+  } finally {
+    await driver.close();
+  }
+}
+
+export function ms(value: unknown): number {
+  return Date.parse(String(value));
+}
