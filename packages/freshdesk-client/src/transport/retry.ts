@@ -1,5 +1,10 @@
 import type { Clock } from '../clock.js';
-import { FreshdeskNetworkError, FreshdeskTimeoutError, sanitizeError } from '../errors.js';
+import {
+  FreshdeskConfigError,
+  FreshdeskNetworkError,
+  FreshdeskTimeoutError,
+  sanitizeError,
+} from '../errors.js';
 import type { FreshdeskEventListener } from '../events.js';
 import { parseRetryAfter } from '../rate-limiter.js';
 import { describeRequest, discardBody, type FetchMiddleware } from './fetch-middleware.js';
@@ -33,7 +38,14 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 export function resolveRetryOptions(retry: RetryOptions | false | undefined): ResolvedRetryOptions {
   if (retry === false) return { ...DEFAULT_RETRY, maxAttempts: 1, maxRateLimitRetries: 0 };
-  return { ...DEFAULT_RETRY, ...retry };
+  const resolved = { ...DEFAULT_RETRY, ...retry };
+  for (const [name, value] of Object.entries(resolved)) {
+    const minimum = name === 'maxAttempts' ? 1 : 0;
+    if (typeof value !== 'number' || Number.isNaN(value) || value < minimum) {
+      throw new FreshdeskConfigError(`retry.${name} must be a number >= ${minimum}, got ${String(value)}.`);
+    }
+  }
+  return resolved;
 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so parallel callers spread out. */
