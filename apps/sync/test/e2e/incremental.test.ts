@@ -1,6 +1,6 @@
 import { createFreshdeskClient } from '@sluice/freshdesk-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLines, runCli } from '../support/cli.js';
+import { runCli, summaryOf } from '../support/cli.js';
 import { expectWarehouseEqualsSimulator } from '../support/compare.js';
 import { ms, query, startWorld, type World } from '../support/world.js';
 
@@ -28,8 +28,7 @@ describe('simulator → sluice-sync run → DuckDB', () => {
     const first = await runCli(['run'], world.env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    const summary = jsonLines(first.stdout).find((l) => l.event === 'run_summary');
-    expect(summary?.requests).toBe(world.requests.length);
+    expect(summaryOf(first.stdout).requests).toBe(world.requests.length);
     await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
     // Children were read once per ticket, and the lists took several pages.
     const allTickets = world.sim.control.snapshot('tickets').map((t) => Number(t.id));
@@ -103,12 +102,10 @@ describe('simulator → sluice-sync run → DuckDB', () => {
     expect(contactPages.length).toBeLessThan(
       world.requests.slice(0, before).filter((r) => r.path === '/contacts').length,
     );
-    const secondSummary = jsonLines(second.stdout).find((l) => l.event === 'run_summary');
-    expect((secondSummary?.extracted as Record<string, number>).tickets).toBe(changed.length);
-    expect((secondSummary?.extracted as Record<string, number>).contacts).toBeGreaterThanOrEqual(
-      contacts.length,
-    );
-    expect(secondSummary?.requests).toBe(world.requests.length - before);
+    const secondSummary = summaryOf(second.stdout);
+    expect(secondSummary.extracted.tickets).toBe(changed.length);
+    expect(secondSummary.extracted.contacts).toBeGreaterThanOrEqual(contacts.length);
+    expect(secondSummary.requests).toBe(world.requests.length - before);
     expect(world.requests.length - before).toBeLessThan(before / 3);
 
     await expectWarehouseEqualsSimulator(world.dbPath, world.sim);

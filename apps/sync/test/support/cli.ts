@@ -53,3 +53,17 @@ export function jsonLines(stdout: string): Record<string, unknown>[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+export interface RunSummaryLine {
+  readonly requests: number;
+  readonly extracted: Record<string, number>;
+  readonly rows: Record<string, number>;
+  readonly packages: { loadId: string; resumed: boolean; alreadyLoaded: boolean }[];
+}
+
+/** The `run_summary` line of a JSON-logged run; fails when it is missing. */
+export function summaryOf(stdout: string): RunSummaryLine {
+  const line = jsonLines(stdout).find((l) => l.event === 'run_summary');
+  if (!line) throw new Error(`No run_summary line in:\n${stdout}`);
+  return line as unknown as RunSummaryLine;
+}
