@@ -133,7 +133,14 @@ export function classifyGoogleError(info: GoogleErrorInfo): BigQueryErrorKind {
   ) {
     return 'transient';
   }
-  if ((reason !== undefined && CREDENTIAL_REASONS.has(reason)) || status === 401) return 'bad_credentials';
+  if (
+    (reason !== undefined && CREDENTIAL_REASONS.has(reason)) ||
+    status === 401 ||
+    // google-auth-library found no application default credentials.
+    /could not load the default credentials/i.test(message)
+  ) {
+    return 'bad_credentials';
+  }
   if (isLocationMismatch(message)) return 'location_mismatch';
   if (reason === 'accessDenied' || status === 403) return 'permission_denied';
   if (reason === 'notFound' || status === 404) {
@@ -184,7 +191,7 @@ function advice(kind: BigQueryErrorKind, info: GoogleErrorInfo, context: ErrorCo
     case 'location_mismatch':
       return `The dataset is in another location than the configured location "${context.location ?? '(default)'}". Set the destination's location option to the dataset's location (shown in the console under Dataset info), or use another dataset.`;
     case 'bad_credentials':
-      return 'BigQuery rejected the credentials (expired, revoked or invalid). Check the key file or key JSON, or refresh application default credentials with `gcloud auth application-default login`.';
+      return 'The credentials are missing, expired, revoked or invalid. Pass credentials ({ keyFilename } or { credentials }), set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, or refresh application default credentials with `gcloud auth application-default login`.';
     case 'already_exists':
       return 'Another process may be writing to the same dataset; run again.';
     case 'invalid':

@@ -56,6 +56,7 @@ export class BigQueryApi {
   readonly location: string;
   readonly #retry: RetryPolicy;
   readonly #signal: AbortSignal | undefined;
+  #credentials: Promise<void> | undefined;
 
   constructor(options: BigQueryApiOptions) {
     this.projectId = options.projectId;
@@ -75,8 +76,27 @@ export class BigQueryApi {
     return { operation, projectId: this.projectId, location: this.location };
   }
 
-  #call<T>(operation: string, attempt: (attemptNumber: number) => Promise<T>): Promise<T> {
+  async #call<T>(operation: string, attempt: (attemptNumber: number) => Promise<T>): Promise<T> {
+    await this.#checkCredentials();
     return withRetry(this.#retry, this.context(operation), attempt, this.#signal);
+  }
+
+  /**
+   * Resolves the credentials once, before the first request: the client reports missing application default
+   * credentials as an unhandled rejection deep inside its request stack instead of failing the call.
+   */
+  #checkCredentials(): Promise<void> {
+    this.#credentials ??= this.client.authClient.getClient().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#credentials = undefined;
+        throw new BigQueryDestinationError(
+          { reason: 'authError', message: readGoogleError(error).message },
+          this.context('loading credentials'),
+        );
+      },
+    );
+    return this.#credentials;
   }
 
   async getDataset(datasetId: string): Promise<DatasetResource | null> {

@@ -128,6 +128,22 @@ describe('errors from BigQuery', () => {
     expect(error.message).toContain('gcloud auth application-default login');
   });
 
+  it('no credentials anywhere (no key, no ADC file, no metadata server) is bad_credentials', async () => {
+    const saved = { home: process.env.HOME, adc: process.env.GOOGLE_APPLICATION_CREDENTIALS };
+    const home = await workingDir();
+    cleanups.push(home.remove);
+    process.env.HOME = home.path;
+    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    try {
+      const error = await runError(fakeDestination(fake, { credentials: undefined }));
+      expect(error.kind).toBe('bad_credentials');
+      expect(error.message).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+    } finally {
+      process.env.HOME = saved.home;
+      if (saved.adc !== undefined) process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.adc;
+    }
+  });
+
   describe('an OAuth refresh rejected with invalid_grant', () => {
     let tokenServer: Server;
     let tokenUrl: string;

@@ -130,7 +130,7 @@ describe('BigQueryDestinationError', () => {
       ).message,
     ).toMatch(/Set the destination's location option/);
     expect(toDestinationError(apiError(401, 'authError', 'Invalid Credentials'), context).message).toMatch(
-      /rejected the credentials/,
+      /credentials are missing, expired, revoked or invalid/,
     );
     expect(
       toDestinationError(apiError(404, 'notFound', 'Not found: Dataset proj:ds'), context).message,
