@@ -205,3 +205,27 @@ describe('run without resources', () => {
     expect(destination.packages).toHaveLength(1);
   });
 });
+
+describe('failing resources', () => {
+  it('a resource that throws mid-extraction leaves no package and names itself in the error', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const flaky = resource(
+      async function* () {
+        yield { id: 1 };
+        throw new Error('HTTP 503 from the API');
+      },
+      { name: 'flaky' },
+    );
+    await expect(createPipeline({ name: 'p', destination, workingDir }).run([flaky])).rejects.toThrow(
+      'Resource "flaky" failed during extraction: HTTP 503 from the API',
+    );
+    expect(await states(workingDir)).toEqual({ extracted: [], normalized: [], loading: [], loaded: [] });
+    const info = await createPipeline({ name: 'p', destination, workingDir }).run([
+      resource([{ id: 1 }], { name: 'flaky' }),
+    ]);
+    expect(info.packages.map((p) => p.resumed)).toEqual([false]);
+    // the half-written extraction was cleared, the new package moved on
+    expect(await readdir(join(workingDir, 'tmp'))).toEqual([]);
+  });
+});

@@ -74,7 +74,10 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     for (const child of children(r)) await runTransformer(child, record);
   };
 
-  const runTransformer = async (t: Transformer, parent: DataRecord): Promise<void> => {
+  const runTransformer = (t: Transformer, parent: DataRecord): Promise<void> =>
+    named(t.name, () => transformOne(t, parent));
+
+  const transformOne = async (t: Transformer, parent: DataRecord): Promise<void> => {
     const produced = await t.transform(parent, { signal: options.signal });
     if (produced === undefined || produced === null) return;
     if (Array.isArray(produced)) {
@@ -125,7 +128,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     }
   };
 
-  await runPool(roots, Math.max(1, options.concurrency), runRoot);
+  await runPool(roots, Math.max(1, options.concurrency), (r) => named(r.name, () => runRoot(r)));
 
   const resources: ExtractedResource[] = [];
   for (const r of all) {
@@ -135,6 +138,29 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   let records = 0;
   for (const n of counts.values()) records += n;
   return { resources, state, records };
+}
+
+/** Errors of a resource's own code name the resource (once, also through nested transformers). */
+async function named(resource: string, task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    if (error instanceof ResourceError || error instanceof TypeError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ResourceError(resource, `Resource "${resource}" failed during extraction: ${message}`, error);
+  }
+}
+
+/** A resource (or transformer) threw while producing records. Nothing of this run was loaded. */
+export class ResourceError extends Error {
+  override readonly name = 'ResourceError';
+  constructor(
+    readonly resource: string,
+    message: string,
+    cause: unknown,
+  ) {
+    super(message, { cause });
+  }
 }
 
 function descendants(r: AnyResource, all: readonly AnyResource[]): Transformer[] {
