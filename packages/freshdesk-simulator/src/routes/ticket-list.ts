@@ -5,8 +5,8 @@ import { parsePaging } from '../pagination.js';
 import { findContactByEmail, findContactsBy } from '../store/contact-lookup.js';
 import { Flag } from '../store/record-table.js';
 import type { SimulatorState } from '../store/state.js';
+import { TICKET_LIST_INCLUDES, ticketJsonWithIncludes } from '../store/ticket-json.js';
 import { listPage } from './page.js';
-import { TICKET_LIST_INCLUDES, ticketJsonWithIncludes } from './ticket-json.js';
 
 const DAY = 86_400;
 const FILTERS = ['new_and_my_open', 'watching', 'spam', 'deleted'] as const;

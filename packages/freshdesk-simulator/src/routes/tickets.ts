@@ -13,7 +13,7 @@ import {
 import { findContactByEmail } from '../store/contact-lookup.js';
 import { Flag, type RecordData } from '../store/record-table.js';
 import type { SimulatorState } from '../store/state.js';
-import { descriptionOf, TICKET_VIEW_INCLUDES, ticketEmbeds } from './ticket-json.js';
+import { descriptionOf, TICKET_VIEW_INCLUDES, ticketEmbeds } from '../store/ticket-json.js';
 import { listTickets, parseIncludes } from './ticket-list.js';
 import { BodyValidator } from './validate.js';
 

@@ -1,8 +1,8 @@
 import { fieldDefinitions } from '../data/fields.js';
-import { ticketJsonWithIncludes } from '../routes/ticket-json.js';
 import type { RecordData, RecordTable } from './record-table.js';
 import type { SimulatorState } from './state.js';
 import { conversationsOf, ratingOf, timeEntriesOf } from './ticket-children.js';
+import { ticketJsonWithIncludes } from './ticket-json.js';
 
 export const SNAPSHOT_RESOURCES = [
   'tickets',

@@ -1,7 +1,7 @@
 import { ticketDescription, ticketStats } from '../data/tickets.js';
-import type { RecordData } from '../store/record-table.js';
-import type { SimulatorState } from '../store/state.js';
-import { conversationsOf } from '../store/ticket-children.js';
+import type { RecordData } from './record-table.js';
+import type { SimulatorState } from './state.js';
+import { conversationsOf } from './ticket-children.js';
 
 export const TICKET_LIST_INCLUDES = ['stats', 'requester', 'description', 'company'] as const;
 export const TICKET_VIEW_INCLUDES = ['conversations', 'requester', 'company', 'stats'] as const;
