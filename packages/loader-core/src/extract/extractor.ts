@@ -145,7 +145,7 @@ async function named(resource: string, task: () => Promise<void>): Promise<void>
   try {
     await task();
   } catch (error) {
-    if (error instanceof ResourceError || error instanceof TypeError) throw error;
+    if (error instanceof ResourceError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ResourceError(resource, `Resource "${resource}" failed during extraction: ${message}`, error);
   }
@@ -187,9 +187,11 @@ function* recordsOf(item: DataRecord | readonly DataRecord[], resource: string):
 
 function assertRecord(value: unknown, resource: string): DataRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(
+    throw new ResourceError(
+      resource,
       `Resource "${resource}" yielded ${value === null ? 'null' : typeof value} where a record (object) or a page ` +
         '(array of records) was expected. Wrap scalar values in an object, e.g. { value }.',
+      undefined,
     );
   }
   return value as DataRecord;
