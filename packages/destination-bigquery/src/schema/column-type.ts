@@ -15,6 +15,21 @@ const BASE_TYPES: Readonly<Record<DataType, string>> = {
   binary: 'BYTES',
 };
 
+/** Column name prefixes BigQuery reserves for pseudo-columns (case-insensitive). */
+const RESERVED_PREFIXES = ['_table_', '_file_', '_partition', '_row_timestamp', '__root__', '_colidentifier'];
+
+/** Fails early, with the fix, on a column name BigQuery would reject with a less helpful message. */
+export function assertColumnName(name: string): void {
+  const lower = name.toLowerCase();
+  const prefix = RESERVED_PREFIXES.find((p) => lower.startsWith(p));
+  if (prefix) {
+    throw new Error(
+      `Column "${name}" starts with "${prefix}", a prefix BigQuery reserves for its pseudo-columns, so BigQuery ` +
+        'cannot store it. Rename the field in the source records (e.g. map it in the resource) before loading.',
+    );
+  }
+}
+
 /** NUMERIC holds 29 integer and 9 fractional digits; BIGNUMERIC 38 and 38 (plus a partial 77th digit). */
 const NUMERIC = { integerDigits: 29, scale: 9 } as const;
 const BIGNUMERIC = { integerDigits: 38, scale: 38 } as const;
@@ -30,6 +45,7 @@ export interface BigQueryColumnType {
  * a parameterized NUMERIC when it fits, else BIGNUMERIC.
  */
 export function bigQueryColumnType(column: ColumnSchema): BigQueryColumnType {
+  assertColumnName(column.name);
   if (column.dataType !== 'decimal' || column.precision === undefined) {
     return { type: BASE_TYPES[column.dataType] };
   }

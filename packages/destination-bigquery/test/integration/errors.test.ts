@@ -144,6 +144,15 @@ describe('errors from BigQuery', () => {
     }
   });
 
+  it('a key file that cannot be read is bad_credentials, before any request', async () => {
+    const error = await runError(
+      fakeDestination(fake, { credentials: { keyFilename: '/nonexistent/key.json' } }),
+    );
+    expect(error.kind).toBe('bad_credentials');
+    expect(error.message).toContain('/nonexistent/key.json');
+    expect(fake.requests()).toEqual([]);
+  });
+
   describe('an OAuth refresh rejected with invalid_grant', () => {
     let tokenServer: Server;
     let tokenUrl: string;

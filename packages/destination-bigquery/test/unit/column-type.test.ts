@@ -48,3 +48,15 @@ describe('column types', () => {
     expect(() => columnTypeSql(column('decimal', { precision: 2, scale: 5 }))).toThrow(/not a valid decimal/);
   });
 });
+
+describe('column names', () => {
+  it('rejects the prefixes BigQuery reserves, with the fix', () => {
+    expect(() => columnTypeSql({ name: '_PARTITIONTIME', dataType: 'timestamp', nullable: true })).toThrow(
+      /reserves for its pseudo-columns.*Rename the field/,
+    );
+    expect(() => tableField({ name: '_table_suffix', dataType: 'text', nullable: true })).toThrow(
+      /"_table_"/,
+    );
+    expect(columnTypeSql({ name: '_sluice_id', dataType: 'text', nullable: true })).toBe('STRING');
+  });
+});
