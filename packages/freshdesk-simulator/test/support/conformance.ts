@@ -136,6 +136,16 @@ export class ResponseRecorder {
   problems(): string[] {
     ResponseRecorder.conformance ??= new SpecConformance();
     const conformance = ResponseRecorder.conformance;
-    return this.records.flatMap((record) => conformance.check(record));
+    return this.records.flatMap((record) => [...conformance.check(record), ...rateHeaderProblems(record)]);
   }
+}
+
+const RATE_HEADERS = ['X-RateLimit-Total', 'X-RateLimit-Remaining', 'X-RateLimit-Used-CurrentRequest'];
+
+/** The spec declares the rate-limit headers optional; the simulator promises them on every API response. */
+function rateHeaderProblems(record: ResponseRecord): string[] {
+  const sent = new Set(Object.keys(record.headers).map((k) => k.toLowerCase()));
+  return RATE_HEADERS.filter((h) => !sent.has(h.toLowerCase())).map(
+    (h) => `${record.method} ${record.path} -> ${record.status}: ${h} missing`,
+  );
 }
