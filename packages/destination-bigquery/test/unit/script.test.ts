@@ -74,3 +74,11 @@ describe('toQueryParameters', () => {
     ]);
   });
 });
+
+describe('stagingTableName', () => {
+  it('is the table and the load id, as a valid table name', async () => {
+    const { stagingTableName } = await import('../../src/load-session.js');
+    expect(stagingTableName('tickets', '01795606001831.359c60')).toBe('tickets__01795606001831_359c60');
+    expect(stagingTableName('t', 'a-b c')).toBe('t__a_b_c');
+  });
+});
