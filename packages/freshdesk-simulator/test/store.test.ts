@@ -16,7 +16,7 @@ const generator: TableGenerator = {
 
 function tableWith(updated: number[]): RecordTable {
   const table = new RecordTable('thing', 100, updated.length, generator, 10);
-  updated.forEach((u, i) => table.initialize(i, 0, u, 0));
+  for (const [i, u] of updated.entries()) table.initialize(i, 0, u, 0);
   return table;
 }
 
