@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toQueryParameters } from '../../src/bigquery/query-parameters.js';
 import { renameParameters, transactionScript } from '../../src/bigquery/script.js';
 import { BigQueryDialect } from '../../src/dialect/dialect.js';
+import { stagingTableName } from '../../src/load-session.js';
 
 const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: new BigQueryDialect() });
 
@@ -76,8 +77,7 @@ describe('toQueryParameters', () => {
 });
 
 describe('stagingTableName', () => {
-  it('is the table and the load id, as a valid table name', async () => {
-    const { stagingTableName } = await import('../../src/load-session.js');
+  it('is the table and the load id, as a valid table name', () => {
     expect(stagingTableName('tickets', '01795606001831.359c60')).toBe('tickets__01795606001831_359c60');
     expect(stagingTableName('t', 'a-b c')).toBe('t__a_b_c');
   });
