@@ -8,7 +8,6 @@ import type {
 } from '@sluice/loader-core';
 import type { CompiledQuery } from 'kysely';
 import type { BigQueryApi } from './bigquery/api.js';
-import { toQueryParameters } from './bigquery/query-parameters.js';
 import { multiStatementScript, transactionScript } from './bigquery/script.js';
 import { BigQueryDestinationError } from './errors.js';
 import { tableField } from './schema/column-type.js';
@@ -50,11 +49,8 @@ export class BigQueryLoadSession implements SqlLoadSession {
   async migrate(statements: readonly CompiledQuery[]): Promise<void> {
     const { api } = this.#config;
     const plan = planMigration(statements);
-    if (plan.ddl.length === 1 && plan.ddl[0]) {
-      const [statement] = plan.ddl;
-      await api.query(statement.sql, toQueryParameters(statement.parameters), 'changing the schema', false);
-    } else if (plan.ddl.length > 1) {
-      // One script job instead of one job per table: jobs take seconds each. Not a transaction (BigQuery runs
+    if (plan.ddl.length > 0) {
+      // One job for all new tables, not one per table: jobs take seconds each. Not a transaction (BigQuery runs
       // no DDL on permanent tables inside one), but every statement is idempotent, so a rerun completes it.
       const script = multiStatementScript(plan.ddl);
       await api.query(
