@@ -1,7 +1,8 @@
 /**
  * Normalization throughput on Freshdesk-shaped tickets: extracted JSONL in, per-table JSONL out.
  * Run: npm run bench -w @sluice/loader-core   (optionally: -- 10000 100000)
- * Prints records/s, input MB/s and the process's peak RSS after each size.
+ * Prints records/s (wall clock), records per CPU-second (per core, robust to other load), input MB/s and the
+ * process's peak RSS after each size.
  */
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,7 @@ for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
   try {
     const { manifest, bytes } = await prepare(dir, n);
+    const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     const result = await normalizePackage({
       dir,
@@ -99,10 +101,14 @@ for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
       fileMaxBytes: 64 * 1024 * 1024,
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    // CPU seconds of this process: "per core" throughput, robust to other load on the machine
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const rows = result.tables.reduce((s, t) => s + t.rows, 0);
     const peakMb = process.resourceUsage().maxRSS / 1024;
     console.log(
       `${String(n).padStart(9)} records  ${(n / seconds).toFixed(0).padStart(8)} records/s  ` +
+        `${(n / cpuSeconds).toFixed(0).padStart(8)} records/cpu-s  ` +
         `${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s in  ${String(rows).padStart(9)} rows out  ` +
         `peak RSS ${peakMb.toFixed(0)} MB`,
     );

@@ -14,6 +14,8 @@ import { diffSchemas, orderTables, SchemaBuilder } from '../schema/evolve.js';
 import type { Schema } from '../schema/types.js';
 import { RecordNormalizer, RowIds } from './record.js';
 
+const MAX_IN_FLIGHT = 8;
+
 export interface NormalizeOptions {
   /** The package folder (holding `extracted/`); `normalized/` is (re)written inside it. */
   readonly dir: string;
@@ -62,7 +64,9 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
     for (const file of extracted.files) {
       for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {
         normalizer.normalize(decodeRecord(line) as Record<string, unknown>);
-        if (pending.length > 0) {
+        // A few flushes may be in flight while normalization goes on (CPU and disk overlap); memory stays
+        // bounded by MAX_IN_FLIGHT buffers of about 1 MiB.
+        if (pending.length >= MAX_IN_FLIGHT) {
           await Promise.all(pending);
           pending.length = 0;
         }
@@ -72,6 +76,7 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
     for (const [table, n] of normalizer.discarded) discarded[table] = (discarded[table] ?? 0) + n;
   }
 
+  await Promise.all(pending);
   const files = new Map<string, { path: string; format: 'jsonl'; rows: number; bytes: number }[]>();
   for (const [table, writer] of writers) {
     const written = await writer.close();

@@ -36,11 +36,17 @@ interface PathNode {
   readonly raw: string | null;
   /** Normalized prefix for members: `stats__` (empty at the top). */
   readonly prefix: string;
-  readonly leaves: Map<string, string>;
+  readonly leaves: Map<string, LeafEntry>;
   readonly objects: Map<string, PathNode>;
   readonly lists: Map<string, string>;
   /** Keys whose object or list value a type hint keeps whole (e.g. `json`) instead of expanding it. */
   readonly whole: Map<string, boolean>;
+}
+
+/** A leaf key's column: the schema object is cached once known (column objects are not replaced later). */
+interface LeafEntry {
+  readonly id: string;
+  column: ColumnSchema | undefined;
 }
 
 function pathNode(raw: string | null, prefix: string): PathNode {
@@ -216,12 +222,13 @@ export class RecordNormalizer {
           continue;
         }
       }
-      let id = node.leaves.get(key);
-      if (id === undefined) {
-        id = ctx.builder.names.resolve(rawOf(node, key), node.prefix + normalizeName(key));
-        node.leaves.set(key, id);
+      let leaf = node.leaves.get(key);
+      if (leaf === undefined) {
+        const id = ctx.builder.names.resolve(rawOf(node, key), node.prefix + normalizeName(key));
+        leaf = { id, column: ctx.builder.columns.get(id) };
+        node.leaves.set(key, leaf);
       }
-      if (this.#leaf(ctx, id, value, row) === DISCARD) return DISCARD;
+      if (this.#leaf(ctx, leaf, value, row) === DISCARD) return DISCARD;
     }
     return undefined;
   }
@@ -237,13 +244,14 @@ export class RecordNormalizer {
 
   #leaf(
     ctx: TableContext,
-    id: string,
+    leaf: LeafEntry,
     value: unknown,
     row: Record<string, unknown>,
   ): typeof DISCARD | undefined {
     const table = ctx.builder;
+    const id = leaf.id;
     const type = inferType(value) as DataType;
-    const column = table.columns.get(id);
+    const column = leaf.column;
     if (column === undefined) {
       const hint = ctx.hints.get(id);
       const dataType = hint?.dataType ?? type;
@@ -255,7 +263,9 @@ export class RecordNormalizer {
       }
       if (dataType !== type && !isCoercible(type, dataType, value))
         return this.#variant(ctx, id, dataType, type, value, row);
-      table.columns.set(id, columnFromHint(id, dataType, hint ?? {}));
+      const created = columnFromHint(id, dataType, hint ?? {});
+      table.columns.set(id, created);
+      leaf.column = created;
       row[id] = encodeValue(value, dataType);
       return undefined;
     }
