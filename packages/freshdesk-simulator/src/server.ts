@@ -114,7 +114,13 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       try {
         result = deps.control(method, path, url.searchParams, rawBody ? JSON.parse(rawBody) : undefined);
       } catch (error) {
-        result = errorResult(error);
+        result =
+          error instanceof SyntaxError
+            ? {
+                status: 400,
+                json: JSON.stringify({ error: `The control request body is not JSON: ${error.message}` }),
+              }
+            : errorResult(error);
       }
       send(result, { method, path: url.pathname, route: undefined, fault: undefined });
       return;

@@ -129,5 +129,7 @@ describe('control API', () => {
     expect((await rawGet(sim, '/groups')).status).toBe(503);
     expect((await control('/mutate', { resource: 'nope', count: 1 })).status).toBe(400);
     expect((await control('/nope', {})).status).toBe(404);
+    const notJson = await fetch(`${sim.url}/_control/mutate`, { method: 'POST', body: '{oops' });
+    expect(notJson.status).toBe(400);
   });
 });

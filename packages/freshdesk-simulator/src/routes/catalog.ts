@@ -190,6 +190,10 @@ export const catalogRoutes: RouteDefinition[] = [
     handler: (ctx) => byId(ctx.state.catalog.topics, idParam(ctx), 'topic'),
   },
   children('/discussions/topics/:id/comments', 'topics', 'comments', 'topic_id', 'topic'),
-  ...collection('/scenario_automations', 'scenarios', 'scenario automation').slice(0, 1),
+  {
+    method: 'GET',
+    path: '/scenario_automations',
+    handler: (ctx) => arrayPage(ctx, ctx.state.catalog.scenarios),
+  },
   { method: 'GET', path: '/settings/helpdesk', handler: (ctx) => json(ctx.state.catalog.settings) },
 ];
