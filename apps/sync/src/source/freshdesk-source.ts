@@ -10,6 +10,7 @@ import {
   transformer,
 } from '@sluice/loader-core';
 import { CATALOG, type CatalogEntry, catalogEntry, RESOURCE_NAMES } from './catalog.js';
+import { ChildPrefetcher } from './child-prefetch.js';
 import { contactSource } from './contacts.js';
 import {
   DEFAULT_TICKET_INCLUDES,
@@ -84,6 +85,9 @@ interface BuildContext {
   readonly perPage: number;
   readonly refresh: ReadonlySet<string>;
   readonly options: FreshdeskSourceOptions;
+  readonly prefetcher: ChildPrefetcher;
+  /** The ticket children selected for this run. */
+  readonly ticketChildren: readonly string[];
 }
 
 function resourceOptions(entry: CatalogEntry, ctx: BuildContext): ResourceOptions {
@@ -119,6 +123,9 @@ function rootSource(entry: CatalogEntry, ctx: BuildContext) {
         startDate: ctx.startDate,
         includes: ctx.includes,
         perPage: ctx.perPage,
+        ...(ctx.ticketChildren.length > 0
+          ? { prefetch: { prefetcher: ctx.prefetcher, children: ctx.ticketChildren } }
+          : {}),
       });
     case 'contacts':
       return contactSource(ctx.reader, ctx.startDate);
@@ -140,7 +147,9 @@ function childTransform(entry: CatalogEntry, ctx: BuildContext) {
   return async function* children(parent: DataRecord): AsyncGenerator<object> {
     const id = parent.id;
     if (typeof id !== 'number') return;
-    for await (const item of childItems(ctx.reader.list(entry.path, { id }))) {
+    const prefetched = entry.kind === 'ticket-child' ? ctx.prefetcher.take(entry.name, id) : undefined;
+    const items = prefetched ? await prefetched : childItems(ctx.reader.list(entry.path, { id }));
+    for await (const item of items) {
       // The merge key must be present: some child lists leave out their parent's id.
       yield parentKey && (item as DataRecord)[parentKey] === undefined ? { ...item, [parentKey]: id } : item;
     }
@@ -159,17 +168,27 @@ function childTransform(entry: CatalogEntry, ctx: BuildContext) {
 export function freshdeskSource(options: FreshdeskSourceOptions): AnyResource[] {
   const client = 'client' in options ? options.client : createFreshdeskClient(options);
   const perPage = assertPerPage(options.perPage ?? 100);
+  const reader = createReader(client, perPage);
+  const entries = selectEntries(options.resources);
+  const collect = async (child: string, id: number): Promise<object[]> => {
+    const path = catalogEntry(child)?.path ?? child;
+    const out: object[] = [];
+    for await (const item of childItems(reader.list(path, { id }))) out.push(item);
+    return out;
+  };
   const ctx: BuildContext = {
     client,
-    reader: createReader(client, perPage),
+    reader,
     startDate: parseStartDate(options.startDate),
     includes: assertIncludes(options.ticketIncludes ?? DEFAULT_TICKET_INCLUDES),
     perPage,
     refresh: fullRefreshSet(options.fullRefresh),
     options,
+    prefetcher: new ChildPrefetcher(collect, options.childConcurrency ?? 8),
+    ticketChildren: entries.filter((e) => e.kind === 'ticket-child').map((e) => e.name),
   };
   const built = new Map<string, Resource | Transformer>();
-  for (const entry of selectEntries(options.resources)) {
+  for (const entry of entries) {
     const opts = resourceOptions(entry, ctx);
     if (entry.parent) {
       const parent = built.get(entry.parent);

@@ -19,6 +19,8 @@ export interface FreshdeskSourceSettings {
   readonly ticketIncludes?: readonly TicketInclude[];
   /** Items per page, 1 to 100. Default 100 (the fewest requests). */
   readonly perPage?: number;
+  /** Ticket child lists (conversations, time entries) read at once. Default 8. */
+  readonly childConcurrency?: number;
   /** Satisfaction ratings re-read before the last seen `created_at`. Default 7 days. */
   readonly satisfactionRatingsLookback?: Duration;
 }

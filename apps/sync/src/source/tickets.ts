@@ -1,5 +1,6 @@
 import type { FreshdeskClient } from '@sluice/freshdesk-client';
-import type { ResourceContext } from '@sluice/loader-core';
+import { compareCursor, type ResourceContext } from '@sluice/loader-core';
+import type { ChildPrefetcher } from './child-prefetch.js';
 import type { TicketInclude } from './options.js';
 
 /** The three views of the ticket list: live tickets, then the deleted and spam ones Freshdesk lists apart. */
@@ -14,6 +15,23 @@ export interface TicketReadOptions {
   readonly startDate: string;
   readonly includes: readonly TicketInclude[];
   readonly perPage: number;
+  /** Reads the selected ticket children ahead, a batch of tickets at a time. */
+  readonly prefetch?: { readonly prefetcher: ChildPrefetcher; readonly children: readonly string[] };
+}
+
+interface ListedTicket {
+  readonly id: number;
+  readonly updated_at: string;
+}
+
+/**
+ * Tickets at exactly the stored cursor were mostly loaded by the last run (`updated_since` is inclusive) and
+ * the pipeline skips those: their children are not prefetched. The rare new one among them still gets its
+ * children, read on demand when the pipeline keeps it.
+ */
+function atCursor(ticket: ListedTicket, context: ResourceContext): boolean {
+  const last = context.incremental?.lastValue;
+  return last !== undefined && last !== null && compareCursor(ticket.updated_at, last) === 0;
 }
 
 /**
@@ -27,15 +45,31 @@ export interface TicketReadOptions {
 export function ticketSource(options: TicketReadOptions) {
   return async function* tickets(context: ResourceContext): AsyncGenerator<object> {
     const since = String(context.incremental?.startValue ?? options.startDate);
-    for (const pass of PASSES) {
-      const listing = options.client.listTicketsByUpdatedAt({
-        updatedSince: since,
-        perPage: options.perPage,
-        signal: context.signal,
-        ...(options.includes.length > 0 ? { include: [...options.includes] } : {}),
-        ...(pass.filter ? { query: { filter: pass.filter } } : {}),
-      });
-      for await (const ticket of listing) yield { ...ticket, spam: ticket.spam ?? false, ...pass.mark };
+    const batch: object[] = [];
+    const flush = function* (): Generator<object> {
+      if (options.prefetch) {
+        const ids = (batch as ListedTicket[]).filter((t) => !atCursor(t, context)).map((t) => t.id);
+        options.prefetch.prefetcher.prefetch(options.prefetch.children, ids);
+      }
+      yield* batch.splice(0);
+    };
+    try {
+      for (const pass of PASSES) {
+        const listing = options.client.listTicketsByUpdatedAt({
+          updatedSince: since,
+          perPage: options.perPage,
+          signal: context.signal,
+          ...(options.includes.length > 0 ? { include: [...options.includes] } : {}),
+          ...(pass.filter ? { query: { filter: pass.filter } } : {}),
+        });
+        for await (const ticket of listing) {
+          batch.push({ ...ticket, spam: ticket.spam ?? false, ...pass.mark });
+          if (batch.length >= options.perPage) yield* flush();
+        }
+        yield* flush();
+      }
+    } finally {
+      options.prefetch?.prefetcher.clear();
     }
   };
 }

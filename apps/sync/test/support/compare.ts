@@ -1,6 +1,6 @@
 import type { Simulator, SnapshotResource } from '@sluice/freshdesk-simulator';
 import { expect } from 'vitest';
-import { ms, query } from './world.js';
+import { ms, type Query, withDatabase } from './world.js';
 
 /** Our table name → the simulator's snapshot name, for the resources compared by id. */
 const BY_ID: Record<string, SnapshotResource> = {
@@ -37,8 +37,8 @@ function sortById<T extends Row>(rows: T[]): T[] {
   return [...rows].sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-async function ids(dbPath: string, table: string): Promise<number[]> {
-  const rows = await query(dbPath, `SELECT id FROM freshdesk.${table} ORDER BY id`);
+async function ids(query: Query, table: string): Promise<number[]> {
+  const rows = await query(`SELECT id FROM freshdesk.${table} ORDER BY id`);
   return rows.map((r) => Number(r.id));
 }
 
@@ -46,12 +46,15 @@ async function ids(dbPath: string, table: string): Promise<number[]> {
  * The warehouse equals the simulator's current data: same ids in every table, no duplicates, and the key
  * fields of tickets, contacts and ticket children equal.
  */
-export async function expectWarehouseEqualsSimulator(dbPath: string, sim: Simulator): Promise<void> {
+export function expectWarehouseEqualsSimulator(dbPath: string, sim: Simulator): Promise<void> {
+  return withDatabase(dbPath, (query) => compare(query, sim));
+}
+
+async function compare(query: Query, sim: Simulator): Promise<void> {
   const c = sim.control;
 
   const tickets = sortById(c.snapshot('tickets'));
   const stored = await query(
-    dbPath,
     'SELECT id, updated_at, status, priority, subject, deleted, spam FROM freshdesk.tickets ORDER BY id',
   );
   expect(stored.map((r) => Number(r.id))).toEqual(tickets.map((t) => Number(t.id)));
@@ -77,12 +80,20 @@ export async function expectWarehouseEqualsSimulator(dbPath: string, sim: Simula
     })),
   );
 
+  // Child table rows (lists inside tickets): none lost, none doubled.
+  const tagCount = tickets.reduce((n, t) => n + (Array.isArray(t.tags) ? t.tags.length : 0), 0);
+  expect(await query('SELECT count(*) AS n FROM freshdesk.tickets__tags')).toEqual([{ n: tagCount }]);
+  const orphans = await query(
+    'SELECT count(*) AS n FROM freshdesk.tickets__tags c LEFT JOIN freshdesk.tickets t ON c._sluice_root_id = t._sluice_id WHERE t._sluice_id IS NULL',
+  );
+  expect(orphans).toEqual([{ n: 0 }]);
+
   for (const child of ['conversations', 'time_entries'] as const) {
     const expected = sortById(c.snapshot(child)).map((r) => ({
       id: Number(r.id),
       ticket_id: Number(r.ticket_id),
     }));
-    const rows = await query(dbPath, `SELECT id, ticket_id FROM freshdesk.${child} ORDER BY id`);
+    const rows = await query(`SELECT id, ticket_id FROM freshdesk.${child} ORDER BY id`);
     expect(
       rows.map((r) => ({ id: Number(r.id), ticket_id: Number(r.ticket_id) })),
       child,
@@ -90,10 +101,7 @@ export async function expectWarehouseEqualsSimulator(dbPath: string, sim: Simula
   }
 
   const contacts = sortById(c.snapshot('contacts'));
-  const storedContacts = await query(
-    dbPath,
-    'SELECT id, updated_at, job_title FROM freshdesk.contacts ORDER BY id',
-  );
+  const storedContacts = await query('SELECT id, updated_at, job_title FROM freshdesk.contacts ORDER BY id');
   expect(
     storedContacts.map((r) => ({ id: Number(r.id), updated_at: ms(r.updated_at), job_title: r.job_title })),
   ).toEqual(
@@ -105,7 +113,7 @@ export async function expectWarehouseEqualsSimulator(dbPath: string, sim: Simula
       .snapshot(resource)
       .map((r) => Number(r.id))
       .sort((a, b) => a - b);
-    expect(await ids(dbPath, table), table).toEqual(expected);
+    expect(await ids(query, table), table).toEqual(expected);
   }
-  expect(await query(dbPath, 'SELECT count(*) AS n FROM freshdesk.helpdesk_settings')).toEqual([{ n: 1 }]);
+  expect(await query('SELECT count(*) AS n FROM freshdesk.helpdesk_settings')).toEqual([{ n: 1 }]);
 }

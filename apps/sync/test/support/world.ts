@@ -55,15 +55,23 @@ export async function startWorld(options: SimulatorOptions = {}): Promise<World>
   };
 }
 
-/** Rows of a query on a DuckDB file (opened and closed around the query). */
-export async function query(dbPath: string, text: string): Promise<Record<string, unknown>[]> {
+export type Query = (text: string) => Promise<Record<string, unknown>[]>;
+
+/** Runs `use` with a query function on a DuckDB file, opened once and closed after. */
+export async function withDatabase<T>(dbPath: string, use: (query: Query) => Promise<T>): Promise<T> {
   const driver = await duckdb({ path: dbPath }).openDriver();
   try {
-    const result = await sql<Record<string, unknown>>`${sql.raw(text)}`.execute(driver.db);
-    return result.rows;
+    return await use(
+      async (text) => (await sql<Record<string, unknown>>`${sql.raw(text)}`.execute(driver.db)).rows,
+    );
   } finally {
     await driver.close();
   }
+}
+
+/** Rows of one query on a DuckDB file (opened and closed around the query). */
+export function query(dbPath: string, text: string): Promise<Record<string, unknown>[]> {
+  return withDatabase(dbPath, (q) => q(text));
 }
 
 export function ms(value: unknown): number {
