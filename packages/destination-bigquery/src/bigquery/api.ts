@@ -14,7 +14,7 @@ import {
   type ErrorContext,
   readGoogleError,
 } from '../errors.js';
-import { type RetryPolicy, withRetry } from '../retry.js';
+import { backoffDelay, type RetryPolicy, sleep, withRetry } from '../retry.js';
 import { type RawRow, rowsToObjects } from './rows.js';
 
 /** How the client authenticates; secrets stay inside google-auth-library and never reach errors or state. */
@@ -36,10 +36,6 @@ export interface DatasetSettings {
 
 /** Longest wait between two polls of a running job. */
 const MAX_POLL_MS = 2000;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 function statusOf(error: unknown): number | undefined {
   return readGoogleError(error).status;
@@ -249,12 +245,13 @@ export class BigQueryApi {
    * run again under a new id.
    */
   async #runJob(operation: string, start: (jobId: string) => Promise<Job>): Promise<Job> {
+    await this.#checkCredentials();
     const base = `sluice_${crypto.randomUUID().replaceAll('-', '')}`;
-    return this.#call(operation, async (generation) => {
+    for (let generation = 0; ; generation++) {
       const jobId = `${base}_${generation}`;
       const job = await withRetry(
         this.#retry,
-        this.context(`${operation} (starting job ${jobId})`),
+        this.context(operation),
         async () => {
           try {
             return await start(jobId);
@@ -266,12 +263,18 @@ export class BigQueryApi {
         this.#signal,
       );
       const metadata = await this.#waitForJob(job, operation);
-      if (metadata.status?.errorResult) {
-        throw new BigQueryDestinationError(readGoogleError(metadata.status), this.context(operation));
+      if (!metadata.status?.errorResult) {
+        job.metadata = metadata;
+        return job;
       }
-      job.metadata = metadata;
-      return job;
-    });
+      const failure = new BigQueryDestinationError(
+        readGoogleError(metadata.status),
+        this.context(`${operation} (job ${jobId})`),
+        generation + 1,
+      );
+      if (!failure.retryable || generation + 1 >= this.#retry.maxAttempts) throw failure;
+      await sleep(backoffDelay(this.#retry, generation), this.#signal);
+    }
   }
 
   async #waitForJob(job: Job, operation: string): Promise<JobMetadata> {
@@ -288,7 +291,7 @@ export class BigQueryApi {
             );
       if (metadata.status?.state === 'DONE') return metadata;
       job.metadata = metadata;
-      await sleep(delay);
+      await sleep(delay, this.#signal);
       delay = Math.min(MAX_POLL_MS, delay * 2);
     }
   }

@@ -88,6 +88,23 @@ describe('errors from BigQuery', () => {
     expect(fake.requests().filter((r) => r.status === 403)).toHaveLength(3);
   });
 
+  it('jobs that keep failing transiently run at most maxAttempts times, each under a new id', async () => {
+    fake.failNextJobs({ reason: 'backendError', times: 10, jobType: 'QUERY' });
+    const api = new BigQueryApi({
+      projectId: fake.projectId,
+      location: fake.location,
+      apiEndpoint: fake.apiEndpoint,
+      auth: { authClient: testAuthClient() },
+      retry: retryPolicy({ maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 }),
+    });
+    const error = await api.query('SELECT 1 AS n', [], 'selecting one').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BigQueryDestinationError);
+    expect((error as BigQueryDestinationError).kind).toBe('transient');
+    expect((error as BigQueryDestinationError).message).toContain('after 3 attempts');
+    const [jobs] = await fakeClient(fake).getJobs();
+    expect(new Set(jobs.map((j) => j.id)).size).toBe(3);
+  });
+
   it('a missing dataset is dataset_not_found, with what to check', async () => {
     // BigQuery's wording for a query on a missing dataset (the fake's own message names the table instead).
     fake.injectError({
