@@ -1,7 +1,7 @@
 export { type MergePlan, mergePlan } from './destination/merge-plan.js';
 export type * from './destination/types.js';
 export type { PipelineEvent, PipelineEventListener } from './events.js';
-export { ResourceError } from './extract/extractor.js';
+export { ResourceError } from './extract/resource-error.js';
 export {
   boundaryKey,
   compareCursor,

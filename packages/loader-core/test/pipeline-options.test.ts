@@ -252,3 +252,37 @@ describe('write disposition changes', () => {
     expect(destination.readTable('p', 'r__tags')).toEqual([]);
   });
 });
+
+describe('a failing resource among several', () => {
+  it('stops the others and rejects only when every resource has ended', async () => {
+    let ticks = 0;
+    let ended = false;
+    const endless = resource(
+      async function* () {
+        try {
+          for (;;) {
+            ticks++;
+            await new Promise((r) => setTimeout(r, 1));
+            yield { ticks };
+          }
+        } finally {
+          ended = true;
+        }
+      },
+      { name: 'endless' },
+    );
+    const failing = resource(
+      async function* () {
+        while (ticks < 5) await new Promise((r) => setTimeout(r, 1));
+        throw new Error('source broke');
+      },
+      { name: 'failing' },
+    );
+    const destination = new MemoryDestination();
+    await expect(
+      createPipeline({ name: 'p', destination, workingDir: await tempDir() }).run([endless, failing]),
+    ).rejects.toThrow('Resource "failing" failed during extraction: source broke');
+    expect(ended).toBe(true);
+    expect(destination.packages).toHaveLength(0);
+  });
+});

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { PipelineEventListener } from '../events.js';
 import { IncrementalCursor } from '../incremental/cursor.js';
 import { RotatingJsonlWriter } from '../package/jsonl-writer.js';
@@ -12,7 +11,9 @@ import {
   type Resource,
   type Transformer,
 } from '../resource.js';
+import { runPool } from './pool.js';
 import { encodeRecord } from './raw-json.js';
+import { named, ResourceError } from './resource-error.js';
 import { tableConfig } from './table-config.js';
 
 export interface ExtractOptions {
@@ -52,6 +53,9 @@ export function planResources(list: readonly AnyResource[]): { roots: Resource[]
 /** Runs resources (roots in parallel under `concurrency`) and writes their raw records to files. */
 export async function extract(list: readonly AnyResource[], options: ExtractOptions): Promise<ExtractResult> {
   const { roots, all } = planResources(list);
+  // One failing resource stops the others at their next record.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
   const writers = new Map<AnyResource, RotatingJsonlWriter>();
   const counts = new Map<AnyResource, number>();
   all.forEach((r, i) => {
@@ -78,7 +82,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     named(t.name, () => transformOne(t, parent));
 
   const transformOne = async (t: Transformer, parent: DataRecord): Promise<void> => {
-    const produced = await t.transform(parent, { signal: options.signal });
+    const produced = await t.transform(parent, { signal });
     if (produced === undefined || produced === null) return;
     if (Array.isArray(produced)) {
       for (const item of produced as readonly DataRecord[]) await emitRecord(t, item);
@@ -107,11 +111,11 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
         ? await r.source({
             ...(cursor ? { incremental: cursor.context } : {}),
             state: resourceState,
-            signal: options.signal,
+            signal,
           })
         : r.source;
     outer: for await (const item of stream as AsyncIterable<DataRecord | readonly DataRecord[]>) {
-      options.signal.throwIfAborted();
+      signal.throwIfAborted();
       for (const record of recordsOf(item, r.name)) {
         if (cursor) {
           const decision = cursor.decide(record);
@@ -128,7 +132,12 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     }
   };
 
-  await runPool(roots, Math.max(1, options.concurrency), (r) => named(r.name, () => runRoot(r)));
+  await runPool(
+    roots,
+    Math.max(1, options.concurrency),
+    (r) => named(r.name, () => runRoot(r)),
+    (error) => stop.abort(error),
+  );
 
   const resources: ExtractedResource[] = [];
   for (const r of all) {
@@ -138,29 +147,6 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   let records = 0;
   for (const n of counts.values()) records += n;
   return { resources, state, records };
-}
-
-/** Errors of a resource's own code name the resource (once, also through nested transformers). */
-async function named(resource: string, task: () => Promise<void>): Promise<void> {
-  try {
-    await task();
-  } catch (error) {
-    if (error instanceof ResourceError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ResourceError(resource, `Resource "${resource}" failed during extraction: ${message}`, error);
-  }
-}
-
-/** A resource (or transformer) threw while producing records. Nothing of this run was loaded. */
-export class ResourceError extends Error {
-  override readonly name = 'ResourceError';
-  constructor(
-    readonly resource: string,
-    message: string,
-    cause: unknown,
-  ) {
-    super(message, { cause });
-  }
 }
 
 function descendants(r: AnyResource, all: readonly AnyResource[]): Transformer[] {
@@ -195,24 +181,4 @@ function assertRecord(value: unknown, resource: string): DataRecord {
     );
   }
   return value as DataRecord;
-}
-
-/** Runs `task` for every item with at most `limit` running at once; the first failure rejects. */
-export async function runPool<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-export function extractedPath(dir: string, name: string): string {
-  return join(dir, name);
 }

@@ -14,9 +14,9 @@ import type {
 } from '../destination/types.js';
 import type { NormalizedPackage, PipelineState, TableLoad } from '../package/types.js';
 import type { Schema, TableSchema } from '../schema/types.js';
+import { DataStatements } from './data-statements.js';
 import { reconcileTable } from './ddl.js';
 import type { QualifiedTable, SqlDriver, SqlLoadSession } from './driver.js';
-import { DataStatements } from './merge.js';
 import { LOADS_TABLE, STATE_TABLE, SYSTEM_TABLES, VERSION_TABLE } from './system-tables.js';
 
 /** A SQL destination as `createPipeline` takes it: capabilities plus a way to open a driver per run. */
