@@ -1,5 +1,6 @@
 import { isoSeconds } from '../clock.js';
 import { Flag, type RecordData, type TableGenerator } from '../store/record-table.js';
+import { attachment } from './conversations.js';
 import { customFieldValue } from './custom-fields.js';
 import { Rng, Stream, unitFloat } from './random.js';
 import { escapeHtml, SENTENCES, SUBJECTS, TAGS, TICKET_TYPES } from './text.js';
@@ -121,6 +122,18 @@ export function ticketGenerator(
       return record;
     },
   };
+}
+
+/** Attachment metadata of a generated ticket's description: about one ticket in six has some. */
+export function ticketAttachments(world: World, id: number, created: number, baseUrl: string): RecordData[] {
+  const rng = Rng.for(world.seedHash, Stream.ticket, id * 7 + 5);
+  if (!rng.bool(1 / 6)) return [];
+  const count = rng.int(1, 3);
+  const out: RecordData[] = [];
+  // Ticket attachment ids are 2 modulo 4; conversation attachments use 0 and 1, so they never collide.
+  for (let i = 0; i < count; i++)
+    out.push(attachment(IdBase.attachment + (id * 3 + i) * 4 + 2, created, rng, baseUrl));
+  return out;
 }
 
 /** Ticket `stats`, derived from its timestamps and status (include=stats). */

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../data/text.js';
+import { ticketAttachments } from '../data/tickets.js';
 import { IdBase } from '../data/world.js';
 import { notFound } from '../http/api-error.js';
 import {
@@ -13,6 +14,7 @@ import {
 import { findContactByEmail } from '../store/contact-lookup.js';
 import { Flag, type RecordData } from '../store/record-table.js';
 import type { SimulatorState } from '../store/state.js';
+import { attachmentBaseUrl } from '../store/ticket-children.js';
 import { descriptionOf, TICKET_VIEW_INCLUDES, ticketEmbeds } from '../store/ticket-json.js';
 import { listTickets, parseIncludes } from './ticket-list.js';
 import { BodyValidator } from './validate.js';
@@ -63,12 +65,12 @@ export function ticketView(
 ): RecordData | undefined {
   const record = state.tickets.get(id);
   if (!record) return undefined;
-  return {
-    ...record,
-    ...descriptionOf(state, id),
-    attachments: [],
-    ...ticketEmbeds(state, record, includes),
-  };
+  const index = state.tickets.indexOf(id) ?? 0;
+  const attachments =
+    index < state.tickets.generatedCount
+      ? ticketAttachments(state.world, id, state.tickets.createdAt(index), attachmentBaseUrl(state))
+      : [];
+  return { ...record, ...descriptionOf(state, id), attachments, ...ticketEmbeds(state, record, includes) };
 }
 
 function validateTicketBody(state: SimulatorState, body: RecordData, creating: boolean): void {
