@@ -1,5 +1,4 @@
 import { type CompiledQuery, sql } from 'kysely';
-import { mergePlan } from '../destination/merge-plan.js';
 import type {
   ConnectOptions,
   Destination,
@@ -10,13 +9,13 @@ import type {
   StoredLoad,
   StoredSchema,
   StoredState,
-  TableLoadResult,
 } from '../destination/types.js';
-import type { NormalizedPackage, PipelineState, TableLoad } from '../package/types.js';
-import type { Schema, TableSchema } from '../schema/types.js';
+import type { NormalizedPackage, PipelineState } from '../package/types.js';
+import type { Schema } from '../schema/types.js';
 import { DataStatements } from './data-statements.js';
 import { reconcileTable } from './ddl.js';
-import type { QualifiedTable, SqlDriver, SqlLoadSession } from './driver.js';
+import type { QualifiedTable, SqlDriver } from './driver.js';
+import { loadTables } from './load-tables.js';
 import { LOADS_TABLE, STATE_TABLE, SYSTEM_TABLES, VERSION_TABLE } from './system-tables.js';
 
 /** A SQL destination as `createPipeline` takes it: capabilities plus a way to open a driver per run. */
@@ -225,95 +224,6 @@ export function createSqlClient(
     loadPackage,
     close: () => driver.close(),
   };
-}
-
-/** Applies every table of a package per its write disposition, parents before children. */
-async function loadTables(
-  driver: SqlDriver,
-  session: SqlLoadSession,
-  data: DataStatements,
-  dataset: string,
-  pkg: NormalizedPackage,
-  onEvent: ((event: DestinationEvent) => void) | undefined,
-): Promise<TableLoadResult[]> {
-  const direct = driver.capabilities.supportsTransactions;
-  const results: TableLoadResult[] = [];
-  const schemaOf = (name: string): TableSchema => pkg.schema.tables[name] as TableSchema;
-  const rootOf = (table: TableSchema): TableSchema => {
-    let t = table;
-    while (t.parent !== undefined) t = schemaOf(t.parent);
-    return t;
-  };
-  const listed = new Set(pkg.tables.map((t) => t.table));
-  const stagingOf = new Map<string, QualifiedTable>();
-
-  const loadFiles = async (load: TableLoad, target: QualifiedTable): Promise<number> => {
-    const columns = Object.values(schemaOf(load.table).columns);
-    let rows = 0;
-    for (const file of load.files) {
-      const n = await session.loadFile(file, target, columns);
-      rows += n;
-      onEvent?.({ type: 'file_loaded', table: load.table, rows: n });
-    }
-    return rows;
-  };
-  const stage = async (load: TableLoad): Promise<{ staging: QualifiedTable; rows: number }> => {
-    const staging = await session.createStagingTable(schemaOf(load.table));
-    stagingOf.set(load.table, staging);
-    return { staging, rows: await loadFiles(load, staging) };
-  };
-
-  for (const load of pkg.tables) {
-    const table = schemaOf(load.table);
-    const final: QualifiedTable = { dataset, table: load.table };
-    let rows = 0;
-    const plan = load.writeDisposition === 'merge' ? mergePlan(rootOf(table)) : null;
-    if (plan === null && load.writeDisposition !== 'replace') {
-      // append (and merge without any key, which appends)
-      if (direct) rows = await loadFiles(load, final);
-      else if (load.files.length > 0) {
-        const staged = await stage(load);
-        rows = staged.rows;
-        await session.execute([data.insertFrom(final, staged.staging, table)]);
-      }
-    } else if (load.writeDisposition === 'replace') {
-      if (direct) {
-        await session.execute([data.deleteAll(final)]);
-        rows = await loadFiles(load, final);
-      } else {
-        const statements = [data.deleteAll(final)];
-        if (load.files.length > 0) {
-          const staged = await stage(load);
-          rows = staged.rows;
-          statements.push(data.insertFrom(final, staged.staging, table));
-        }
-        await session.execute(statements);
-      }
-    } else if (plan !== null && table.parent === undefined) {
-      const staged = await stage(load);
-      rows = staged.rows;
-      const statements: CompiledQuery[] = [];
-      for (const other of Object.values(pkg.schema.tables)) {
-        if (other.parent === undefined || !listed.has(other.name) || rootOf(other).name !== table.name)
-          continue;
-        statements.push(
-          data.deleteMergedChildren({ dataset, table: other.name }, final, staged.staging, plan),
-        );
-      }
-      statements.push(data.deleteMergedRoots(final, staged.staging, plan));
-      statements.push(data.insertMergedRoots(final, staged.staging, table, plan));
-      await session.execute(statements);
-    } else if (load.files.length > 0) {
-      // child of a merged root: rows of the root rows this load inserted
-      const staged = await stage(load);
-      rows = staged.rows;
-      const root: QualifiedTable = { dataset, table: rootOf(table).name };
-      await session.execute([data.insertMergedChildren(final, staged.staging, table, root, pkg.loadId)]);
-    }
-    onEvent?.({ type: 'table_completed', table: load.table, rows });
-    results.push({ table: load.table, rows, writeDisposition: load.writeDisposition });
-  }
-  return results;
 }
 
 function isoText(value: unknown): string {
