@@ -125,7 +125,8 @@ export class FreshdeskApiError extends FreshdeskError {
     const details = (init.errors ?? [])
       .map((e) => `${e.field ? `${e.field}: ` : ''}${e.message} (${e.code})`)
       .join('; ');
-    const summary = [init.description, details].filter(Boolean).join(': ');
+    // Freshdesk's descriptions often end with a full stop already; do not double it.
+    const summary = [init.description, details].filter(Boolean).join(': ').replace(/\.+$/, '');
     super(
       `Freshdesk ${init.method} ${init.path} failed with ${init.status}${init.statusText ? ` ${init.statusText}` : ''}` +
         `${summary ? `: ${summary}` : ''}. ${HINTS[kind]}`,

@@ -73,7 +73,7 @@ describe('error mapping', () => {
       'validation',
       /priority: It should be one of these values: 1,2,3,4 \(invalid_value\)/,
     ],
-    [401, FreshdeskAuthenticationError, 'authentication', /Check the API key/],
+    [401, FreshdeskAuthenticationError, 'authentication', /perform this action\. Check the API key/],
     [403, FreshdeskPermissionError, 'permission', /lacks the permission/],
     [404, FreshdeskNotFoundError, 'not_found', /does not exist/],
     [409, FreshdeskConflictError, 'conflict', /email: It should be a unique value \(duplicate_value\)/],
