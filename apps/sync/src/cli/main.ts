@@ -1,11 +1,14 @@
 import { EXIT_OK, EXIT_USAGE } from '../config/errors.js';
 import { describeFailure } from '../sync/failures.js';
-import { demoCommand } from './demo.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { resourcesCommand } from './resources.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
+
+/** The demo loads the simulator: only when asked for, so the other commands start fast without it. */
+const demoCommand = async (args: readonly string[], io: CliIo): Promise<number> =>
+  (await import('./demo.js')).demoCommand(args, io);
 
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   run: runCommand,

@@ -14,7 +14,7 @@ export const E2E_ROOT_PREFIX = join(tmpdir(), 'sluice-e2e-');
 export interface World {
   readonly sim: Simulator;
   /** API requests the simulator served, in order (path below /api/v2 and status). */
-  readonly requests: { path: string; status: number }[];
+  readonly requests: { path: string; status: number; fault: string | undefined }[];
   readonly dir: string;
   readonly dbPath: string;
   readonly env: Record<string, string>;
@@ -22,7 +22,7 @@ export interface World {
 
 /** A simulator with seeded data, a temp folder and the environment that points the CLI at both. */
 export async function startWorld(options: SimulatorOptions = {}): Promise<World> {
-  const requests: { path: string; status: number }[] = [];
+  const requests: World['requests'] = [];
   const sim = await startSimulator({
     seed: 'e2e',
     tickets: 120,
@@ -31,7 +31,7 @@ export async function startWorld(options: SimulatorOptions = {}): Promise<World>
     apiKey: E2E_API_KEY,
     ...options,
     onResponse: (r) => {
-      requests.push({ path: r.path, status: r.status });
+      requests.push({ path: r.path, status: r.status, fault: r.fault });
     },
   });
   const dir = await mkdtemp(E2E_ROOT_PREFIX);
