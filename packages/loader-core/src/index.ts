@@ -10,6 +10,7 @@ export {
   type IncrementalOptions,
 } from './incremental/cursor.js';
 export type { ColumnHint, TableConfig } from './normalize/options.js';
+export type { PackageState } from './package/storage.js';
 export type * from './package/types.js';
 export {
   createPipeline,

@@ -15,6 +15,7 @@ import {
 } from './package/manifest.js';
 import {
   newLoadId,
+  type PackageState,
   PackageStorage,
   type PendingPackage,
   readJson,
@@ -22,7 +23,6 @@ import {
 } from './package/storage.js';
 import type { NormalizedPackage, PipelineState } from './package/types.js';
 import type { AnyResource } from './resource.js';
-import { SchemaContractError } from './schema/contract.js';
 import { normalizeName } from './schema/naming.js';
 import type { DataType, Schema } from './schema/types.js';
 
@@ -86,6 +86,13 @@ export interface Pipeline {
    * finishes pending packages.
    */
   run(resources: readonly AnyResource[], options?: RunOptions): Promise<LoadInfo>;
+  /** Packages on disk that a run has not finished yet, oldest first. */
+  pendingPackages(): Promise<readonly { readonly loadId: string; readonly state: PackageState }[]>;
+  /**
+   * Deletes pending packages that cannot be loaded (e.g. a destination that keeps rejecting them). Their
+   * state was never committed, so the next run extracts their data again. Returns the load ids removed.
+   */
+  dropPendingPackages(): Promise<readonly string[]>;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
@@ -178,7 +185,23 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
   };
 
-  return { name: options.name, dataset, workingDir, run };
+  const pendingPackages = async () =>
+    (await storage.pending()).map((p) => ({ loadId: p.loadId, state: p.state }));
+
+  const dropPendingPackages = async (): Promise<readonly string[]> => {
+    if (running)
+      throw new Error(`Pipeline "${options.name}" is running: drop pending packages between runs.`);
+    const release = await acquireRunLock(workingDir, options.name);
+    try {
+      const pending = await storage.pending();
+      for (const p of pending) await storage.remove(p.state, p.loadId);
+      return pending.map((p) => p.loadId);
+    } finally {
+      await release();
+    }
+  };
+
+  return { name: options.name, dataset, workingDir, run, pendingPackages, dropPendingPackages };
 }
 
 interface RunContext {
@@ -217,9 +240,10 @@ async function finishPackage(
         fileMaxBytes: ctx.fileMaxBytes,
       });
     } catch (error) {
-      // The data breaks a frozen contract: keeping the package would block every later run. Nothing of it
-      // was loaded and its state was not committed, so the next run extracts the same data again.
-      if (error instanceof SchemaContractError) await storage.remove('extracted', pkg.loadId);
+      // The data cannot be normalized (e.g. it breaks a frozen contract): keeping the package would block every
+      // later run. Nothing of it was loaded and its state was not committed, so the next run extracts the same
+      // data again once the cause is fixed.
+      await storage.remove('extracted', pkg.loadId);
       throw error;
     }
     await writeJsonAtomic(join(dir, NORMALIZED_MANIFEST_FILE), normalized);

@@ -229,3 +229,33 @@ describe('failing resources', () => {
     expect(await readdir(join(workingDir, 'tmp'))).toEqual([]);
   });
 });
+
+describe('packages that cannot be normalized or loaded', () => {
+  it('a merge record without its primary key fails clearly and does not block the next run', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const bad = resource([{ id: 1 }, { name: 'no id' }], {
+      name: 'm',
+      primaryKey: 'id',
+      writeDisposition: 'merge',
+    });
+    await expect(createPipeline({ name: 'p', destination, workingDir }).run([bad])).rejects.toThrow(
+      /Resource "m" yielded a record without a value for its key "id"/,
+    );
+    expect(await states(workingDir)).toEqual({ extracted: [], normalized: [], loading: [], loaded: [] });
+    const good = resource([{ id: 1 }], { name: 'm', primaryKey: 'id', writeDisposition: 'merge' });
+    await createPipeline({ name: 'p', destination, workingDir }).run([good]);
+    expect(destination.readTable('p', 'm')).toHaveLength(1);
+  });
+
+  it('pending packages can be listed and dropped', async () => {
+    const destination = new MemoryDestination({ failAt: () => true });
+    const workingDir = await tempDir();
+    const pipeline = createPipeline({ name: 'p', destination, workingDir });
+    await expect(pipeline.run([counter(() => 1)])).rejects.toThrow(/Injected/);
+    const pending = await pipeline.pendingPackages();
+    expect(pending.map((p) => p.state)).toEqual(['loading']);
+    expect(await pipeline.dropPendingPackages()).toEqual(pending.map((p) => p.loadId));
+    expect(await pipeline.pendingPackages()).toEqual([]);
+  });
+});

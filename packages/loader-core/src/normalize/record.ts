@@ -1,3 +1,4 @@
+import { getPath } from '../incremental/cursor.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
 import { inferType, isCoercible } from '../schema/infer.js';
@@ -148,8 +149,22 @@ export class RecordNormalizer {
   normalize(record: Record<string, unknown>): boolean {
     const root = this.#root;
     if (!root) return false;
+    if (this.#config.writeDisposition === 'merge') this.#assertKeys(record);
     const id = this.#ids.next();
     return this.#row(root, record, id, id, undefined, 0, 0);
+  }
+
+  /** Merge deduplicates and replaces by key: a record without its key would collapse with others. */
+  #assertKeys(record: Record<string, unknown>): void {
+    for (const path of this.#config.primaryKey.length > 0 ? this.#config.primaryKey : this.#config.mergeKey) {
+      const value = getPath(record, path.replaceAll('__', '.'));
+      if (value === null || value === undefined) {
+        throw new Error(
+          `Resource "${this.#config.resource}" yielded a record without a value for its key "${path}": merge ` +
+            'deduplicates and replaces rows by it. Fix the source, filter such records, or use another key.',
+        );
+      }
+    }
   }
 
   /** Builds one row of `ctx` from `source`, emits it, then its child rows. */
