@@ -31,6 +31,7 @@ export {
   type ResourceSource,
   resource,
   type Transformer,
+  type TransformerOptions,
   type TransformFunction,
   type TransformResult,
   transformer,

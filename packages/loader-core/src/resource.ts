@@ -58,12 +58,20 @@ export type TransformFunction = (
 /** Records for one parent: a stream, one record, a page, or nothing. */
 export type TransformResult = RecordStream | object | readonly object[] | undefined | null;
 
+export interface TransformerOptions extends Omit<ResourceOptions, 'incremental'> {
+  /**
+   * How many parent records are transformed at once (e.g. concurrent API calls for conversations of
+   * tickets). Default 1. Records of concurrent calls interleave in the output.
+   */
+  readonly concurrency?: number;
+}
+
 /** A resource fed by the records of a parent resource. Running it also runs (and loads) its parent. */
 export interface Transformer {
   readonly kind: 'transformer';
   readonly name: string;
   readonly parent: Resource | Transformer;
-  readonly options: Omit<ResourceOptions, 'incremental'>;
+  readonly options: TransformerOptions;
   readonly transform: TransformFunction;
 }
 
@@ -77,7 +85,7 @@ export function resource(source: ResourceSource, options: ResourceOptions): Reso
 export function transformer(
   parent: Resource | Transformer,
   transform: TransformFunction,
-  options: Omit<ResourceOptions, 'incremental'>,
+  options: TransformerOptions,
 ): Transformer {
   assertName(options.name);
   return { kind: 'transformer', name: options.name, parent, options, transform };

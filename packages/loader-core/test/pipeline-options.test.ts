@@ -286,3 +286,57 @@ describe('a failing resource among several', () => {
     expect(destination.packages).toHaveLength(0);
   });
 });
+
+describe('transformer concurrency', () => {
+  it('keeps up to `concurrency` calls in flight and loads every result', async () => {
+    let active = 0;
+    let peak = 0;
+    const parents = resource(
+      Array.from({ length: 12 }, (_, i) => ({ id: i })),
+      { name: 'parents' },
+    );
+    const children = transformer(
+      parents,
+      async (p) => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 3));
+        active--;
+        return [
+          { parent: p.id, n: 1 },
+          { parent: p.id, n: 2 },
+        ];
+      },
+      { name: 'children', concurrency: 3 },
+    );
+    const destination = new MemoryDestination();
+    const info = await createPipeline({ name: 'p', destination, workingDir: await tempDir() }).run([
+      children,
+    ]);
+    expect(peak).toBe(3);
+    expect(info.rows).toEqual({ parents: 12, children: 24 });
+    const parentsSeen = new Set(destination.readTable('p', 'children')?.map((r) => r.parent));
+    expect(parentsSeen.size).toBe(12);
+  });
+
+  it('a failing concurrent call fails the run with the transformer named', async () => {
+    const parents = resource(
+      Array.from({ length: 6 }, (_, i) => ({ id: i })),
+      { name: 'parents' },
+    );
+    const children = transformer(
+      parents,
+      async (p) => {
+        await new Promise((r) => setTimeout(r, 2));
+        if (p.id === 3) throw new Error('404 for parent 3');
+        return { parent: p.id };
+      },
+      { name: 'children', concurrency: 4 },
+    );
+    await expect(
+      createPipeline({ name: 'p', destination: new MemoryDestination(), workingDir: await tempDir() }).run([
+        children,
+      ]),
+    ).rejects.toThrow('Resource "children" failed during extraction: 404 for parent 3');
+  });
+});

@@ -75,7 +75,31 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     const n = (counts.get(r) ?? 0) + 1;
     counts.set(r, n);
     if (n % PROGRESS_EVERY === 0) options.onEvent({ type: 'rows_extracted', resource: r.name, rows: n });
-    for (const child of children(r)) await runTransformer(child, record);
+    for (const child of children(r)) await dispatch(child, record);
+  };
+
+  // Transformers with `concurrency` > 1 keep up to that many calls in flight while their parent streams on.
+  const inflight = new Map<Transformer, Set<Promise<void>>>();
+  const dispatch = async (t: Transformer, record: DataRecord): Promise<void> => {
+    const limit = Math.max(1, Math.floor(t.options.concurrency ?? 1));
+    if (limit === 1) return runTransformer(t, record);
+    let running = inflight.get(t);
+    if (!running) {
+      running = new Set();
+      inflight.set(t, running);
+    }
+    while (running.size >= limit) await Promise.race(running);
+    const task: Promise<void> = runTransformer(t, record).finally(() => running.delete(task));
+    // failures surface through race() above or drain() below
+    task.catch(() => {});
+    running.add(task);
+  };
+  /** Waits for the in-flight calls of a resource's transformers, parents before children. */
+  const drain = async (r: AnyResource): Promise<void> => {
+    for (const t of descendants(r, all)) {
+      const running = inflight.get(t);
+      while (running && running.size > 0) await Promise.all(running);
+    }
   };
 
   const runTransformer = (t: Transformer, parent: DataRecord): Promise<void> =>
@@ -125,6 +149,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
         await emitRecord(r, record);
       }
     }
+    await drain(r);
     state[r.name] = cursor ? { ...resourceState, incremental: cursor.state() } : resourceState;
     options.onEvent({ type: 'rows_extracted', resource: r.name, rows: counts.get(r) ?? 0 });
     for (const x of [r, ...descendants(r, all)]) {
