@@ -291,6 +291,11 @@ describe('transformer concurrency', () => {
   it('keeps up to `concurrency` calls in flight and loads every result', async () => {
     let active = 0;
     let peak = 0;
+    let arrived = 0;
+    let openBarrier: () => void = () => {};
+    const barrier = new Promise<void>((r) => {
+      openBarrier = r;
+    });
     const parents = resource(
       Array.from({ length: 12 }, (_, i) => ({ id: i })),
       { name: 'parents' },
@@ -300,7 +305,11 @@ describe('transformer concurrency', () => {
       async (p) => {
         active++;
         peak = Math.max(peak, active);
-        await new Promise((r) => setTimeout(r, 3));
+        // the first three calls wait for each other: this only finishes if three run at once
+        arrived++;
+        if (arrived === 3) openBarrier();
+        if (arrived <= 3) await barrier;
+        await new Promise((r) => setTimeout(r, 1));
         active--;
         return [
           { parent: p.id, n: 1 },
