@@ -1,0 +1,46 @@
+/** How big each benchmark runs. `full` is what `npm run bench` measures; `smoke` proves the code in tests. */
+export interface Sizes {
+  /** Records normalized, each size in its own process. The last two are compared for flat memory. */
+  readonly normalize: readonly number[];
+  readonly load: { readonly records: number; readonly rounds: number };
+  /** Tickets, with their conversations, for the unthrottled end-to-end run. */
+  readonly endToEnd: number;
+  /**
+   * Tickets only (one request per 100 tickets, so 1M stays minutes long), end to end, each size in its own
+   * process: the last two are compared for flat memory.
+   */
+  readonly endToEndMemory: readonly number[];
+  readonly rateLimited: {
+    readonly tickets: number;
+    readonly requestsPerMinute: number;
+    readonly timeScale: number;
+  };
+  readonly incremental: { readonly tickets: number };
+  readonly pages: {
+    readonly tickets: number;
+    readonly pages: number;
+    readonly durationMs: number;
+    readonly connections: number;
+  };
+}
+
+export const FULL: Sizes = {
+  normalize: [10_000, 100_000, 1_000_000],
+  load: { records: 100_000, rounds: 2 },
+  endToEnd: 100_000,
+  endToEndMemory: [100_000, 1_000_000],
+  // 400 requests per simulated minute (the Pro plan) with a minute of 2 s: 200 requests/s for about 20 s.
+  rateLimited: { tickets: 4_000, requestsPerMinute: 400, timeScale: 30 },
+  incremental: { tickets: 2_000 },
+  pages: { tickets: 100_000, pages: 300, durationMs: 5_000, connections: 8 },
+};
+
+export const SMOKE: Sizes = {
+  normalize: [200, 500],
+  load: { records: 300, rounds: 1 },
+  endToEnd: 40,
+  endToEndMemory: [100, 300],
+  rateLimited: { tickets: 30, requestsPerMinute: 600, timeScale: 60 },
+  incremental: { tickets: 30 },
+  pages: { tickets: 500, pages: 5, durationMs: 200, connections: 2 },
+};
