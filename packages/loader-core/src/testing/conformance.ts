@@ -202,6 +202,32 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       for (const t of tags) expect(ids.has(t._sluice_root_id)).toBe(true);
     });
 
+    it('merge: a dedupSort hint picks the winner, nulls never win, ties go to the last row', {
+      timeout,
+    }, async () => {
+      const { pipeline, read } = await setup();
+      const res = resource(
+        [
+          { id: 1, version: 3, label: 'v3' },
+          { id: 1, version: 1, label: 'v1' },
+          { id: 1, version: null, label: 'null' },
+          { id: 2, version: 5, label: 'first' },
+          { id: 2, version: 5, label: 'last' },
+        ],
+        {
+          name: 'versions',
+          primaryKey: 'id',
+          writeDisposition: 'merge',
+          columns: { version: { dedupSort: 'asc' } },
+        },
+      );
+      await pipeline().run([res]);
+      expect(byId(await read('versions')).map((r) => [num(r.id), r.label])).toEqual([
+        [1, 'v1'],
+        [2, 'last'],
+      ]);
+    });
+
     it('child tables: nested lists link to parent and root, objects flatten with __', {
       timeout,
     }, async () => {

@@ -10,6 +10,7 @@ import type {
   StoredSchema,
   StoredState,
 } from '../destination/types.js';
+import { compareCursor } from '../incremental/cursor.js';
 import type { NormalizedPackage, TableLoad } from '../package/types.js';
 import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { TableSchema } from '../schema/types.js';
@@ -245,8 +246,14 @@ function dedup(
     }
     const a = row[sort.column];
     const b = current[sort.column];
-    const cmp =
-      a === b ? 0 : a === null || a === undefined ? -1 : b === null || b === undefined ? 1 : a < b ? -1 : 1;
+    // as in SQL (NULLS LAST, ties to the later row): a null never beats a value
+    const aNull = a === null || a === undefined;
+    const bNull = b === null || b === undefined;
+    if (aNull || bNull) {
+      if (!aNull || bNull) best.set(k, row);
+      continue;
+    }
+    const cmp = compareCursor(a, b);
     if ((sort.order === 'desc' && cmp >= 0) || (sort.order === 'asc' && cmp <= 0)) best.set(k, row);
   }
   return [...best.values()];
