@@ -1,5 +1,6 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -88,14 +89,15 @@ describe('bad input: a clear error, the right exit code, nothing written', () =>
   });
 
   it('a config file with an API key: exit 2, the key not echoed', async () => {
-    const configDir = join(world.dir, '..', `${world.dir.split('/').pop()}-config`);
-    await mkdir(configDir, { recursive: true });
+    // The user's own (bad) file, outside the folders the secret scan checks for Sluice's output.
+    const configDir = await mkdtemp(join(tmpdir(), 'sluice-user-config-'));
     const config = join(configDir, 'sluice.json');
     await writeFile(config, JSON.stringify({ destination: 'duckdb', apiKey: E2E_API_KEY }));
     const result = await runCli(['run', '--config', config], world.env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/secrets are not read from config files/);
     expect(result.stderr).not.toContain(E2E_API_KEY);
+    await rm(configDir, { recursive: true, force: true });
     await expectNothingWritten();
   });
 

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as users run it. */
@@ -11,8 +13,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Every line the e2e suite's CLI runs printed, for the final secret scan. */
-export const cliOutput: string[] = [];
+let runs = 0;
 
 /** Runs `node dist/bin.js ...args` in a child process with only the given Freshdesk/Sluice variables. */
 export function runCli(
@@ -40,8 +41,12 @@ export function runCli(
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      cliOutput.push(stdout, stderr);
-      resolve({ code, signal, stdout, stderr });
+      // Kept for the secret scan after the suite (see test/e2e/global-setup.ts).
+      const logs = process.env.SLUICE_E2E_LOGS;
+      const saved = logs
+        ? writeFile(join(logs, `${process.pid}-${++runs}.log`), `${stdout}\n${stderr}`)
+        : Promise.resolve();
+      saved.then(() => resolve({ code, signal, stdout, stderr }), reject);
     });
   });
 }
