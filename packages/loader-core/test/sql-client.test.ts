@@ -260,3 +260,12 @@ describe('createSqlClient SQL (compiled with the Postgres dialect)', () => {
     ]);
   });
 });
+
+describe('createSqlClient quoting', () => {
+  it('quotes identifiers it did not produce itself', async () => {
+    const { driver, log } = recordingDriver(true, new Map([['we"ird; DROP TABLE x; --', ['a']]]));
+    const client = createSqlClient(driver, { dataset: 'my "data"' });
+    await client.countRows('we"ird; DROP TABLE x; --');
+    expect(log[0]?.sql).toBe('SELECT COUNT(*) AS "n" FROM "my ""data"""."we""ird; DROP TABLE x; --"');
+  });
+});
