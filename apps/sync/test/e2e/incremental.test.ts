@@ -122,6 +122,17 @@ describe('simulator → sluice-sync run → DuckDB', () => {
     );
     expect(columns.map((c) => c.column_name)).toContain('custom_fields__cf_escalation_reason');
 
+    // status reads the runs, cursors and row counts back from the database.
+    const status = await runCli(['status', '--log-format', 'text'], world.env);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/Last runs:/);
+    expect(status.stdout).toMatch(
+      new RegExp(`tickets\\s+${rawCursor.replace(/[.]/g, '.')}|tickets\\s+\\d{4}-`),
+    );
+    expect(status.stdout).toMatch(
+      new RegExp(`tickets\\s+${world.sim.control.snapshot('tickets').length}\\b`),
+    );
+
     // A third run with no changes reads no ticket children at all.
     const idle = world.requests.length;
     const third = await runCli(['run', '--resources', 'tickets,conversations,time_entries'], world.env);
