@@ -16,6 +16,7 @@ export type PipelineEvent =
       readonly schemaChanges: number;
     }
   | { readonly type: 'schema_migrated'; readonly loadId: string; readonly changes: number }
+  | { readonly type: 'file_loaded'; readonly loadId: string; readonly table: string; readonly rows: number }
   | { readonly type: 'table_loaded'; readonly loadId: string; readonly table: string; readonly rows: number }
   | { readonly type: 'state_committed'; readonly loadId: string }
   | { readonly type: 'package_loaded'; readonly loadId: string; readonly alreadyLoaded: boolean }
@@ -24,15 +25,15 @@ export type PipelineEvent =
 export type PipelineEventListener = (event: PipelineEvent) => void;
 
 /** Maps a destination's progress report onto pipeline events. */
-export function fromDestinationEvent(loadId: string, event: DestinationEvent): PipelineEvent | null {
+export function fromDestinationEvent(loadId: string, event: DestinationEvent): PipelineEvent {
   switch (event.type) {
     case 'schema_migrated':
       return { type: 'schema_migrated', loadId, changes: event.changes };
+    case 'file_loaded':
+      return { type: 'file_loaded', loadId, table: event.table, rows: event.rows };
     case 'table_completed':
       return { type: 'table_loaded', loadId, table: event.table, rows: event.rows };
     case 'committed':
       return { type: 'state_committed', loadId };
-    default:
-      return null;
   }
 }

@@ -281,8 +281,7 @@ async function finishPackage(
       })),
     };
     const result = await client.loadPackage(normalized, (event) => {
-      const mapped = fromDestinationEvent(pkg.loadId, event);
-      if (mapped) emit(mapped);
+      emit(fromDestinationEvent(pkg.loadId, event));
     });
     rows = Object.fromEntries(result.tables.map((r) => [r.table, r.rows]));
   }

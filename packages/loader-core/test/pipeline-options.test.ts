@@ -206,6 +206,7 @@ describe('packages and events', () => {
       'package_extracted',
       'package_normalized',
       'schema_migrated',
+      'file_loaded',
       'table_loaded',
       'state_committed',
       'package_loaded',

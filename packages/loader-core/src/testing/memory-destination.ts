@@ -200,6 +200,7 @@ async function applyPackage(
     }
     table.rows.push(...rows);
     loaded.set(load.table, rows);
+    for (const file of load.files) onEvent?.({ type: 'file_loaded', table: load.table, rows: file.rows });
     onEvent?.({ type: 'table_completed', table: load.table, rows: rows.length });
     results.push({ table: load.table, rows: rows.length, writeDisposition: load.writeDisposition });
   }
