@@ -120,7 +120,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       const res = items('items', () => batch);
       const first = await pipeline().run([res]);
       batch = [{ id: 3, name: 'c' }];
-      await pipeline().run([res]);
+      const second = await pipeline().run([res]);
       const rows = byId(await read('items'));
       expect(rows.map((r) => num(r.id))).toEqual([1, 2, 3]);
       expect(rows.map((r) => r.name)).toEqual(['a', 'b', 'c']);
@@ -133,7 +133,9 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
         const load = await c.getLoad(first.packages[0]!.loadId);
         expect(load?.status).toBe('loaded');
         expect(load?.rows.items).toBe(2);
-        expect((await c.listLoads('conformance', 10)).length).toBe(2);
+        const loads = await c.listLoads('conformance', 10);
+        expect(loads.map((l) => l.loadId)).toEqual([second.packages[0]?.loadId, first.packages[0]?.loadId]);
+        expect((await c.listLoads('conformance', 1)).length).toBe(1);
         expect(await c.countRows('items')).toBe(3);
         expect(await c.countRows('no_such_table')).toBeNull();
       } finally {
@@ -286,6 +288,11 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect(rows[1]?.priority__v_text).toBe('high');
       expect(rows[1]?.source).toBe('email');
       expect(new Date(String(rows[1]?.created_at)).toISOString()).toBe('2024-05-01T10:00:00.000Z');
+      // same shape again: no new version
+      batch = [{ id: 3, priority: 'low', source: 'phone' }];
+      const third = await pipeline().run([res]);
+      expect(third.packages[0]?.schemaVersion).toBe(2);
+      expect(third.packages[0]?.newColumns).toEqual([]);
       const c = await client();
       try {
         const stored = await c.getStoredSchema('conformance');
