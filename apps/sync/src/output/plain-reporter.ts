@@ -47,8 +47,6 @@ export function plainReporter(out: Writable, err: Writable): SyncReporter {
         line(
           `retrying ${event.method} ${event.path} (${event.reason}${event.status ? ` ${event.status}` : ''}, attempt ${event.attempt})`,
         );
-      else if (event.type === 'ticket-window' && event.window > 1)
-        line(`tickets: past the 300-page cap, window ${event.window} from ${event.updatedSince}`);
     },
     note: (message) => line(message),
     finish: (summary) => out.write(`\n${summaryText(summary)}\n`),
