@@ -141,5 +141,19 @@ describe('simulator → sluice-sync run → DuckDB', () => {
     expect(third.code).toBe(0);
     expect(childRequests(world, idle, 'conversations')).toEqual([]);
     await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
+
+    // --full-refresh tickets: every ticket and its children read again and the tables replaced.
+    const refreshFrom = world.requests.length;
+    const refresh = await runCli(
+      ['run', '--resources', 'tickets,conversations', '--full-refresh', 'tickets'],
+      world.env,
+    );
+    expect(refresh.code).toBe(0);
+    const everyTicket = control.snapshot('tickets').map((t) => Number(t.id));
+    expect(summaryOf(refresh.stdout).extracted.tickets).toBe(everyTicket.length);
+    expect(childRequests(world, refreshFrom, 'conversations')).toEqual(
+      [...everyTicket].sort((a, b) => a - b),
+    );
+    await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
   });
 });
