@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Namespace, normalizeName, shortenIdentifier } from '../src/schema/naming.js';
+import { Namespace, normalizeName, shortenIdentifier, shortHash } from '../src/schema/naming.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -12,10 +12,13 @@ describe('normalizeName', () => {
     ['quote"d', 'quote_d'],
     ["it's", 'it_s'],
     ['Crème Brûlée', 'creme_brulee'],
-    ['日本語', '_'],
+    ['日本語', `u_${shortHash('日本語')}`],
+    ['Größe', 'grosse'],
+    ['Ærø', 'aero'],
+    ['___', '_'],
     ['__private', 'private'],
     ['a--b..c', 'a_b_c'],
-    ['', '_'],
+    ['', `u_${shortHash('')}`],
   ])('%j → %j', (input, expected) => {
     expect(normalizeName(input)).toBe(expected);
   });

@@ -140,6 +140,26 @@ describe('types, hints and variants', () => {
     ]);
   });
 
+  it('keeps colliding keys on their columns across runs, whatever order they arrive in', () => {
+    const first = normalize([{ Name: 'upper', name: 'lower', nested: { 'A b': 1, a_b: 2 } }]);
+    const second = normalize(
+      [{ nested: { a_b: 20, 'A b': 10 }, name: 'lower2', Name: 'upper2' }],
+      {},
+      first.schema,
+    );
+    const a = data(first.rows.tickets?.[0]);
+    const b = data(second.rows.tickets?.[0]);
+    const columnOf = (row: Row, value: unknown) => Object.entries(row).find(([, v]) => v === value)?.[0];
+    expect(columnOf(b, 'upper2')).toBe(columnOf(a, 'upper'));
+    expect(columnOf(b, 'lower2')).toBe(columnOf(a, 'lower'));
+    expect(columnOf(b, 10)).toBe(columnOf(a, 1));
+    expect(columnOf(b, 20)).toBe(columnOf(a, 2));
+    expect(Object.keys(second.schema.tables.tickets?.columns ?? {})).toEqual(
+      Object.keys(first.schema.tables.tickets?.columns ?? {}),
+    );
+    expect(first.schema.tables.tickets?.columns.nested__a_b?.sourcePath).toEqual(['nested', 'A b']);
+  });
+
   it('resolves key collisions deterministically', () => {
     const { rows } = normalize([{ Name: 'a', name: 'b', 'na me': 'c' }]);
     const row = data(rows.tickets?.[0]);

@@ -2,7 +2,7 @@ import { getPath } from '../incremental/cursor.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
 import { inferType, isCoercible } from '../schema/infer.js';
-import { normalizeName, PATH_SEPARATOR } from '../schema/naming.js';
+import { normalizeName, PATH_SEPARATOR, RAW_PATH_SEPARATOR } from '../schema/naming.js';
 import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { ColumnSchema, DataType } from '../schema/types.js';
 import { encodeValue } from './encode.js';
@@ -11,8 +11,8 @@ import type { ColumnHint, TableConfig } from './options.js';
 /** Receives normalized rows (keys are column identifiers, values encoded for JSONL). */
 export type RowSink = (table: string, row: Record<string, unknown>) => void;
 
-/** Raw path separator: cannot appear in identifiers, keeps raw paths of different nestings apart. */
-const RAW_SEP = '\u0001';
+/** Raw path separator: keeps raw paths of different nestings apart. */
+const RAW_SEP = RAW_PATH_SEPARATOR;
 
 /** Normalizes a record path hint (`a.b`, `a__b`) to a column identifier. */
 export function pathToIdentifier(path: string): string {
@@ -47,6 +47,8 @@ interface PathNode {
 /** A leaf key's column: the schema object is cached once known (column objects are not replaced later). */
 interface LeafEntry {
   readonly id: string;
+  /** Raw path (keys joined by RAW_SEP). */
+  readonly raw: string;
   column: ColumnSchema | undefined;
 }
 
@@ -239,8 +241,9 @@ export class RecordNormalizer {
       }
       let leaf = node.leaves.get(key);
       if (leaf === undefined) {
-        const id = ctx.builder.names.resolve(rawOf(node, key), node.prefix + normalizeName(key));
-        leaf = { id, column: ctx.builder.columns.get(id) };
+        const raw = rawOf(node, key);
+        const id = ctx.builder.names.resolve(raw, node.prefix + normalizeName(key));
+        leaf = { id, raw, column: ctx.builder.columns.get(id) };
         node.leaves.set(key, leaf);
       }
       if (this.#leaf(ctx, leaf, value, row) === DISCARD) return DISCARD;
@@ -278,7 +281,10 @@ export class RecordNormalizer {
       }
       if (dataType !== type && !isCoercible(type, dataType, value))
         return this.#variant(ctx, id, dataType, type, value, row);
-      const created = columnFromHint(id, dataType, hint ?? {});
+      const created: ColumnSchema = {
+        ...columnFromHint(id, dataType, hint ?? {}),
+        sourcePath: leaf.raw.split(RAW_SEP),
+      };
       table.columns.set(id, created);
       leaf.column = created;
       row[id] = encodeValue(value, dataType);

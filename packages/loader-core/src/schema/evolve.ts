@@ -1,5 +1,5 @@
 import { hashTables } from './hash.js';
-import { Namespace, shortenIdentifier } from './naming.js';
+import { Namespace, RAW_PATH_SEPARATOR, shortenIdentifier } from './naming.js';
 import { childSystemColumns, rootSystemColumns, SYSTEM_COLUMNS } from './system-columns.js';
 import type {
   ColumnSchema,
@@ -58,7 +58,10 @@ export class SchemaBuilder {
     const list = Array.isArray(table.columns)
       ? (table.columns as readonly ColumnSchema[])
       : Object.values((table.columns ?? {}) as Record<string, ColumnSchema>);
-    for (const column of list) columns.set(column.name, column);
+    for (const column of list) {
+      columns.set(column.name, column);
+      if (column.sourcePath) names.seed(column.sourcePath.join(RAW_PATH_SEPARATOR), column.name);
+    }
     return {
       name: table.name,
       resource: table.resource,

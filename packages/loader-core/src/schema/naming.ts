@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 /** Separator between a parent path and a nested field (`stats__resolved_at`, `tickets__tags`). */
 export const PATH_SEPARATOR = '__';
 
+/** Joins raw record keys into one namespace key: a character that cannot collide with key text in practice. */
+export const RAW_PATH_SEPARATOR = '\u0001';
+
 const HASH_LENGTH = 8;
 
 /** A short, stable hash used to keep identifiers distinct when they are shortened or collide. */
@@ -28,10 +31,31 @@ export function normalizeName(name: string): string {
 const CACHE_LIMIT = 10_000;
 const cache = new Map<string, string>();
 
+/** Latin letters that NFKD does not decompose into ASCII. */
+const LATIN: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'Ae',
+  ø: 'o',
+  Ø: 'O',
+  œ: 'oe',
+  Œ: 'Oe',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  þ: 'th',
+  Þ: 'Th',
+  ð: 'd',
+  Ð: 'D',
+  ı: 'i',
+};
+
 function computeName(name: string): string {
   let out = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßæÆøØœŒđĐłŁþÞðÐı]/g, (c) => LATIN[c] ?? c)
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
@@ -39,7 +63,8 @@ function computeName(name: string): string {
     .replace(/_{2,}/g, '_');
   // Keep a single trailing/leading underscore only when the name was made of nothing else.
   if (out.length > 1) out = out.replace(/^_+(?=[a-z0-9])/, '').replace(/(?<=[a-z0-9])_+$/, '');
-  if (out === '') out = '_';
+  // Nothing readable is left (e.g. `日本語`): a stable name from the original text instead of a bare `_`.
+  if (/^_*$/.test(out)) out = /^_*$/.test(name) && name !== '' ? '_' : `u_${shortHash(name)}`;
   if (/^[0-9]/.test(out)) out = `_${out}`;
   return out;
 }
@@ -59,9 +84,9 @@ export function joinPath(segments: readonly string[], max: number): string {
 /**
  * Resolves raw names to identifiers inside one namespace (the columns of a table, the tables of a schema).
  * Stable: the same raw name always maps to the same identifier. Collision-free: when a second raw name
- * normalizes to an identifier another raw name already holds in this run (`Name` and `name`), it gets a
- * suffix made of a hash of the raw name, so the result depends only on the raw names and their first-seen
- * order. Identifiers stored by earlier runs are simply reused by whatever raw name normalizes to them.
+ * normalizes to an identifier another raw name already holds (`Name` and `name`), it gets a suffix made of a
+ * hash of the raw name. Mappings of earlier runs are seeded from the stored schema (`sourcePath`), so later
+ * runs keep them whatever order keys arrive in.
  */
 export class Namespace {
   readonly #byRaw = new Map<string, string>();
@@ -72,6 +97,12 @@ export class Namespace {
   /** Identifiers no raw name may take (system columns like `_sluice_id`). */
   reserve(identifier: string): void {
     this.#owner.set(identifier, '\u0000reserved');
+  }
+
+  /** Restores a mapping made by an earlier run (from the stored schema), so naming does not depend on order. */
+  seed(raw: string, identifier: string): void {
+    this.#byRaw.set(raw, identifier);
+    this.#owner.set(identifier, raw);
   }
 
   /** The identifier already resolved for `raw`, if any. */

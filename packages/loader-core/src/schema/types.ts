@@ -50,6 +50,11 @@ export interface ColumnSchema {
   readonly cluster?: boolean;
   /** For variant columns: the column whose type conflicted (`priority` for `priority__v_text`). */
   readonly variantOf?: string;
+  /**
+   * Data columns: the record keys the column was named from (`['stats', 'Resolved At']`). Lets later runs
+   * map the same keys to the same identifiers even when keys collide after normalization.
+   */
+  readonly sourcePath?: readonly string[];
   /** Decimal precision and scale, when a hint sets them. */
   readonly precision?: number;
   readonly scale?: number;
