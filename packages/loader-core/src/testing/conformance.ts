@@ -30,7 +30,24 @@ export interface ConformanceOptions {
   readonly createDestination: () => Promise<ConformanceTarget>;
   /** Per-test timeout in milliseconds (default 60 000). */
   readonly timeout?: number;
+  /** Cases to skip, with the reason kept in your test file (e.g. a destination without binary support). */
+  readonly skip?: readonly ConformanceCase[];
 }
+
+/** The cases of the kit (the part of each test title before the colon). */
+export type ConformanceCase =
+  | 'append'
+  | 'replace'
+  | 'merge'
+  | 'child tables'
+  | 'evolution'
+  | 'contracts'
+  | 'incremental'
+  | 'crash mid-load'
+  | 'crash after commit'
+  | 'data types'
+  | 'many files per table'
+  | 'identifier torture';
 
 /** Plain comparable form of a value read back from a destination. */
 export function plain(value: unknown): unknown {
@@ -57,6 +74,12 @@ let datasetCounter = 0;
  */
 export function describeDestinationConformance(options: ConformanceOptions): void {
   const timeout = options.timeout ?? 60_000;
+
+  const skipped = new Set<string>(options.skip ?? []);
+  const test = (title: string, opts: { timeout: number }, fn: () => Promise<void>): void => {
+    const id = title.slice(0, title.indexOf(':'));
+    (skipped.has(id) ? it.skip : it)(title, opts, fn);
+  };
 
   describe(`destination conformance: ${options.name}`, () => {
     const cleanups: (() => Promise<void>)[] = [];
@@ -111,7 +134,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
 
     const byId = (rows: Row[]): Row[] => [...rows].sort((a, b) => num(a.id) - num(b.id));
 
-    it('append: rows accumulate, system columns and the loads table are filled', { timeout }, async () => {
+    test('append: rows accumulate, system columns and the loads table are filled', { timeout }, async () => {
       const { pipeline, read, client } = await setup();
       let batch = [
         { id: 1, name: 'a' },
@@ -143,7 +166,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       }
     });
 
-    it('replace: parent and child tables are replaced together', { timeout }, async () => {
+    test('replace: parent and child tables are replaced together', { timeout }, async () => {
       const { pipeline, read } = await setup();
       let batch: Row[] = [
         { id: 1, tags: ['x', 'y'] },
@@ -162,7 +185,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect(await read('things__tags')).toEqual([]);
     });
 
-    it('merge: upserts by primary key, dedups by cursor, replaces child rows, hard-deletes', {
+    test('merge: upserts by primary key, dedups by cursor, replaces child rows, hard-deletes', {
       timeout,
     }, async () => {
       const { pipeline, read } = await setup();
@@ -204,7 +227,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       for (const t of tags) expect(ids.has(t._sluice_root_id)).toBe(true);
     });
 
-    it('merge: a dedupSort hint picks the winner, nulls never win, ties go to the last row', {
+    test('merge: a dedupSort hint picks the winner, nulls never win, ties go to the last row', {
       timeout,
     }, async () => {
       const { pipeline, read } = await setup();
@@ -230,7 +253,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       ]);
     });
 
-    it('child tables: nested lists link to parent and root, objects flatten with __', {
+    test('child tables: nested lists link to parent and root, objects flatten with __', {
       timeout,
     }, async () => {
       const { pipeline, read } = await setup();
@@ -267,7 +290,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       }
     });
 
-    it('evolution: new columns are added, conflicting values go to variant columns, versions increase', {
+    test('evolution: new columns are added, conflicting values go to variant columns, versions increase', {
       timeout,
     }, async () => {
       const { pipeline, read, client } = await setup();
@@ -306,7 +329,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       }
     });
 
-    it('contracts: freeze rejects with a clear error and loads nothing; discard modes drop data', {
+    test('contracts: freeze rejects with a clear error and loads nothing; discard modes drop data', {
       timeout,
     }, async () => {
       const { pipeline, read } = await setup();
@@ -342,7 +365,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       ).rejects.toThrow(/new_table/);
     });
 
-    it('incremental: state round trip, filtering, dedup at the boundary', { timeout }, async () => {
+    test('incremental: state round trip, filtering, dedup at the boundary', { timeout }, async () => {
       const { pipeline, read, client } = await setup();
       const source = [
         { id: 1, updated_at: '2024-01-01T00:00:00Z' },
@@ -379,7 +402,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       }
     });
 
-    it('crash mid-load: nothing is committed, the rerun loads the pending package exactly once', {
+    test('crash mid-load: nothing is committed, the rerun loads the pending package exactly once', {
       timeout,
     }, async () => {
       const { pipeline, read, client, target } = await setup();
@@ -413,7 +436,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect((await read('rows__tags')).length).toBe(3);
     });
 
-    it('crash after commit: the rerun does not load the package twice', { timeout }, async () => {
+    test('crash after commit: the rerun does not load the package twice', { timeout }, async () => {
       const { pipeline, read, target } = await setup();
       const res = items('once', () => [{ id: 1 }, { id: 2 }]);
       await expect(
@@ -426,7 +449,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect((await read('other')).length).toBe(1);
     });
 
-    it('data types: every logical type round-trips', { timeout }, async () => {
+    test('data types: every logical type round-trips', { timeout }, async () => {
       const { pipeline, read } = await setup();
       const record: Row = {
         id: 1,
@@ -465,7 +488,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect(plain(row?.bytes)).toBe(Buffer.from([0, 1, 254, 255]).toString('base64'));
     });
 
-    it('many files per table: a package with rotated files loads every row once', { timeout }, async () => {
+    test('many files per table: a package with rotated files loads every row once', { timeout }, async () => {
       const { pipeline, read } = await setup();
       const rows = Array.from({ length: 3000 }, (_, i) => ({ id: i, pad: `row ${i} ${'x'.repeat(40)}` }));
       const info = await pipeline(undefined, { fileMaxBytes: 32 * 1024 }).run([
@@ -477,7 +500,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect(new Set(back.map((r) => num(r.id))).size).toBe(3000);
     });
 
-    it('identifier torture: reserved words, unicode, quotes and 300-character names', {
+    test('identifier torture: reserved words, unicode, quotes and 300-character names', {
       timeout,
     }, async () => {
       const { pipeline, read, client, target } = await setup();

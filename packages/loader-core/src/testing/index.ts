@@ -1,4 +1,5 @@
 export {
+  type ConformanceCase,
   type ConformanceOptions,
   type ConformanceTarget,
   describeDestinationConformance,
