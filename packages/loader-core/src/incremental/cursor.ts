@@ -114,10 +114,16 @@ export function subtractLookback(value: unknown, lookback: Duration | number | u
 
 /** Hash of a record's primary key (or of the whole record without one): identifies it at the boundary. */
 export function boundaryKey(record: unknown, primaryKey: readonly string[]): string {
-  const material =
-    primaryKey.length > 0
-      ? JSON.stringify(primaryKey.map((p) => String(getPath(record, p))))
-      : stableText(record);
+  return hashMaterial(boundaryMaterial(record, primaryKey));
+}
+
+function boundaryMaterial(record: unknown, primaryKey: readonly string[]): string {
+  return primaryKey.length > 0
+    ? JSON.stringify(primaryKey.map((p) => String(getPath(record, p))))
+    : stableText(record);
+}
+
+function hashMaterial(material: string): string {
   return createHash('sha256').update(material).digest('base64url').slice(0, 22);
 }
 
@@ -135,6 +141,7 @@ export class IncrementalCursor {
   readonly #seen: ReadonlySet<string>;
   #max: unknown;
   #maxKeys: Set<string>;
+  #unhashed: string[] = [];
   #hasMax: boolean;
 
   constructor(
@@ -188,10 +195,14 @@ export class IncrementalCursor {
     if (c > 0) {
       this.#max = value;
       this.#hasMax = true;
-      this.#maxKeys = new Set([key ?? boundaryKey(record, this.primaryKey)]);
-    } else if (c === 0) {
-      this.#maxKeys.add(key ?? boundaryKey(record, this.primaryKey));
+      this.#maxKeys = new Set();
+      this.#unhashed = [];
+    } else if (c < 0) {
+      return;
     }
+    // Hashing waits for state(): with rising cursors most records stop being the max right away.
+    if (key !== undefined) this.#maxKeys.add(key);
+    else this.#unhashed.push(boundaryMaterial(record, this.primaryKey));
   }
 
   /** The state to commit with the data extracted. */
@@ -200,7 +211,7 @@ export class IncrementalCursor {
     return {
       cursorPath: this.options.cursor,
       lastValue: typeof lastValue === 'bigint' ? lastValue.toString() : (lastValue ?? null),
-      boundaryKeys: [...this.#maxKeys].sort(),
+      boundaryKeys: [...new Set([...this.#maxKeys, ...this.#unhashed.map(hashMaterial)])].sort(),
     };
   }
 }
