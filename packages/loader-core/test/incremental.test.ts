@@ -107,3 +107,14 @@ describe('compareCursor precision', () => {
     expect(compareCursor('2024-01-01T00:00:00.0000015+00:00', '2024-01-01T00:00:00.000001Z')).toBe(1);
   });
 });
+
+describe('boundary keys at scale', () => {
+  it('keeps exactly the keys of the records at the highest value, however many', () => {
+    const c = new IncrementalCursor({ cursor: 'n', initialValue: 0 }, ['id'], undefined);
+    for (let id = 0; id < 25_000; id++) c.decide({ id, n: 1 });
+    for (let id = 0; id < 12_000; id++) c.decide({ id, n: 1 });
+    expect(c.state().boundaryKeys).toHaveLength(25_000);
+    c.decide({ id: 1, n: 2 });
+    expect(c.state().boundaryKeys).toEqual([boundaryKey({ id: 1 }, ['id'])]);
+  });
+});

@@ -203,6 +203,11 @@ export class IncrementalCursor {
     // Hashing waits for state(): with rising cursors most records stop being the max right away.
     if (key !== undefined) this.#maxKeys.add(key);
     else this.#unhashed.push(boundaryMaterial(record, this.primaryKey));
+    // Many records at one value: hash now, so memory holds short hashes rather than whole records' text.
+    if (this.#unhashed.length >= 10_000) {
+      for (const m of this.#unhashed) this.#maxKeys.add(hashMaterial(m));
+      this.#unhashed = [];
+    }
   }
 
   /** The state to commit with the data extracted. */
