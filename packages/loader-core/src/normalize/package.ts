@@ -53,7 +53,11 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
       writers.set(table, writer);
     }
     const p = writer.write(JSON.stringify(row));
-    if (p) pending.push(p);
+    if (p) {
+      // observed by the Promise.all below; the no-op keeps an early failure from being "unhandled"
+      p.catch(() => {});
+      pending.push(p);
+    }
   };
 
   const discarded: Record<string, number> = {};
