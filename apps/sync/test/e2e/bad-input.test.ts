@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { E2E_API_KEY, startWorld, type World } from '../support/world.js';
 
@@ -25,9 +25,16 @@ describe('bad input: a clear error, the right exit code, nothing written', () =>
     await world?.sim.stop();
   });
 
+  let firstRequest = 0;
+  beforeEach(() => {
+    firstRequest = world.requests.length;
+  });
+
+  /** No file in the destination's folder, and no request beyond the access check. */
   async function expectNothingWritten(): Promise<void> {
     expect(await readdir(world.dir)).toEqual([]);
-    expect(world.requests.filter((r) => r.path !== '/agents/me')).toEqual([]);
+    const requests = world.requests.slice(firstRequest).map((r) => r.path);
+    expect(requests.filter((p) => !p.endsWith('/agents/me'))).toEqual([]);
   }
 
   it('wrong API key: exit 1, says to check FRESHDESK_API_KEY', async () => {
@@ -45,6 +52,16 @@ describe('bad input: a clear error, the right exit code, nothing written', () =>
     const result = await runCli(['run'], { ...env, FRESHDESK_DOMAIN: 'not a domain!' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Set FRESHDESK_DOMAIN to your helpdesk/);
+    await expectNothingWritten();
+  });
+
+  it('a host without this helpdesk (404): exit 1, says to check the domain', async () => {
+    const result = await runCli(['run'], {
+      ...world.env,
+      SLUICE_FRESHDESK_BASE_URL: `${world.sim.url}/no-helpdesk/api/v2`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/answered 404 for .*check FRESHDESK_DOMAIN/);
     await expectNothingWritten();
   });
 
