@@ -157,12 +157,18 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     }
   };
 
-  await runPool(
-    roots,
-    Math.max(1, options.concurrency),
-    (r) => named(r.name, () => runRoot(r)),
-    (error) => stop.abort(error),
-  );
+  try {
+    await runPool(
+      roots,
+      Math.max(1, options.concurrency),
+      (r) => named(r.name, () => runRoot(r)),
+      (error) => stop.abort(error),
+    );
+  } catch (error) {
+    // Release file handles; the next run clears the half-written package.
+    await Promise.allSettled([...writers.values()].map((w) => w.close()));
+    throw error;
+  }
 
   const resources: ExtractedResource[] = [];
   for (const r of all) {

@@ -62,25 +62,30 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
 
   const discarded: Record<string, number> = {};
   const resourceTables = new Map<string, string>();
-  for (const extracted of manifest.resources) {
-    const normalizer = new RecordNormalizer(schema, extracted.config, manifest.loadId, ids, sink);
-    if (normalizer.rootTable) resourceTables.set(extracted.config.resource, normalizer.rootTable);
-    for (const file of extracted.files) {
-      for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {
-        normalizer.normalize(decodeRecord(line) as Record<string, unknown>);
-        // A few flushes may be in flight while normalization goes on (CPU and disk overlap); memory stays
-        // bounded by MAX_IN_FLIGHT buffers of about 1 MiB.
-        if (pending.length >= MAX_IN_FLIGHT) {
-          await Promise.all(pending);
-          pending.length = 0;
+  try {
+    for (const extracted of manifest.resources) {
+      const normalizer = new RecordNormalizer(schema, extracted.config, manifest.loadId, ids, sink);
+      if (normalizer.rootTable) resourceTables.set(extracted.config.resource, normalizer.rootTable);
+      for (const file of extracted.files) {
+        for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {
+          normalizer.normalize(decodeRecord(line) as Record<string, unknown>);
+          // A few flushes may be in flight while normalization goes on (CPU and disk overlap); memory stays
+          // bounded by MAX_IN_FLIGHT buffers of about 1 MiB.
+          if (pending.length >= MAX_IN_FLIGHT) {
+            await Promise.all(pending);
+            pending.length = 0;
+          }
         }
       }
+      schema.alignDisposition(extracted.config.resource, extracted.config.writeDisposition);
+      for (const [table, n] of normalizer.discarded) discarded[table] = (discarded[table] ?? 0) + n;
     }
-    schema.alignDisposition(extracted.config.resource, extracted.config.writeDisposition);
-    for (const [table, n] of normalizer.discarded) discarded[table] = (discarded[table] ?? 0) + n;
+    await Promise.all(pending);
+  } catch (error) {
+    // Release file handles; the caller removes the package folder.
+    await Promise.allSettled([...writers.values()].map((w) => w.close()));
+    throw error;
   }
-
-  await Promise.all(pending);
   const files = new Map<string, { path: string; format: 'jsonl'; rows: number; bytes: number }[]>();
   for (const [table, writer] of writers) {
     const written = await writer.close();

@@ -85,19 +85,24 @@ export class RotatingJsonlWriter {
 
   /** Flushes and closes; returns every file written (none when no line was written). */
   async close(): Promise<WrittenFile[]> {
-    if (this.#rows > 0) {
-      const name = this.#name;
-      const rows = this.#rows;
-      const bytes = this.#bytes;
-      await this.#flush();
-      this.files.push({ name, rows, bytes });
-      this.#rows = 0;
+    try {
+      if (this.#rows > 0) {
+        const name = this.#name;
+        const rows = this.#rows;
+        const bytes = this.#bytes;
+        await this.#flush();
+        this.files.push({ name, rows, bytes });
+        this.#rows = 0;
+      }
+      await this.#pending;
+      // Data reaches the disk before the package folder is renamed into its next state.
+      await this.#handle?.sync();
+    } finally {
+      // Also after a failed write: the handle must not leak.
+      const h = this.#handle;
+      this.#handle = null;
+      await h?.close().catch(() => {});
     }
-    await this.#pending;
-    const h = this.#handle;
-    this.#handle = null;
-    await h?.sync();
-    await h?.close();
     return this.files;
   }
 }

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLines } from '../src/package/jsonl-reader.js';
+import { RotatingJsonlWriter } from '../src/package/jsonl-writer.js';
+import { tempDir } from './helpers.js';
+
+describe('RotatingJsonlWriter and readLines', () => {
+  it('rotates at the size bound, counts bytes exactly and reads every line back', async () => {
+    const dir = await tempDir();
+    const writer = new RotatingJsonlWriter(dir, 't', 100);
+    const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ i, s: 'é'.repeat(i % 7) }));
+    for (const line of lines) await writer.write(line);
+    const files = await writer.close();
+    expect(files.length).toBeGreaterThan(5);
+    const back: string[] = [];
+    for (const f of files) {
+      const text = await readFile(join(dir, f.name));
+      expect(text.byteLength).toBe(f.bytes);
+      expect(f.bytes).toBeLessThanOrEqual(100);
+      for await (const line of readLines(join(dir, f.name))) back.push(line);
+    }
+    expect(back).toEqual(lines);
+    expect(files.reduce((n, f) => n + f.rows, 0)).toBe(50);
+  });
+
+  it('writes nothing for an unused writer and fails cleanly when the folder is missing', async () => {
+    const dir = await tempDir();
+    expect(await new RotatingJsonlWriter(dir, 'empty').close()).toEqual([]);
+    const broken = new RotatingJsonlWriter(join(dir, 'missing'), 't');
+    broken.write('{}');
+    await expect(broken.close()).rejects.toThrow(/ENOENT/);
+  });
+
+  it('reads lines split across chunk boundaries', async () => {
+    const dir = await tempDir();
+    const writer = new RotatingJsonlWriter(dir, 'big');
+    const long = 'x'.repeat(700_000);
+    const lines = [long, 'short', long, long];
+    for (const l of lines) await writer.write(JSON.stringify(l));
+    const [file] = await writer.close();
+    const back: string[] = [];
+    for await (const line of readLines(join(dir, file?.name ?? ''))) back.push(JSON.parse(line));
+    expect(back).toEqual(lines);
+  });
+});
