@@ -29,6 +29,12 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const ATTW = join(REPO_ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
 
+/*
+ * attw runs with the esm-only profile: the packages are ESM-only by design ("type": "module", Node >= 20,
+ * import conditions only), so the node10 and "node16 from CJS" resolutions, which need CommonJS, are not
+ * checked; "node16 from ESM" and "bundler" must be clean.
+ */
+
 /** Entry points attw cannot judge, with the reason. */
 const ATTW_EXCLUDED: Record<string, readonly string[]> = {
   // A YAML data file (the OpenAPI spec), exported for tools that read it; it is not a module and has no types.

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from './run.js';
 import { seedLockfile } from './seed-lockfile.js';
@@ -37,14 +37,28 @@ export async function installOffline(
   });
 }
 
-/** The @sluice packages installed in a project's node_modules (at any depth of the first level). */
+/**
+ * Every @sluice package npm installed into the project, at any depth, from the lockfile npm wrote (it lists
+ * exactly the installed tree: npm pruned the seed entries nothing needed).
+ */
 export async function installedSluicePackages(dir: string): Promise<string[]> {
-  try {
-    const names = await readdir(join(dir, 'node_modules', '@sluice'));
-    return names.map((name) => `@sluice/${name}`).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+  const lock = JSON.parse(await readFile(join(dir, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, unknown>;
+  };
+  const names = Object.keys(lock.packages)
+    .map((path) => /(?:^|\/)node_modules\/(@sluice\/[^/]+)$/.exec(path)?.[1])
+    .filter((name): name is string => name !== undefined);
+  const onDisk = await readdir(join(dir, 'node_modules', '@sluice')).catch(() => []);
+  // The lockfile and node_modules must agree, or the lockfile is not telling the truth.
+  expectSame([...new Set(names)].sort(), onDisk.map((name) => `@sluice/${name}`).sort());
+  return [...new Set(names)].sort();
+}
+
+function expectSame(fromLock: readonly string[], fromDisk: readonly string[]): void {
+  if (fromLock.join() !== fromDisk.join()) {
+    throw new Error(
+      `Lockfile lists ${fromLock.join(', ')} but node_modules/@sluice has ${fromDisk.join(', ')}.`,
+    );
   }
 }
 

@@ -38,8 +38,21 @@ log: { type: stdout, format: pretty, level: warn }
 `;
 }
 
-/** Starts Verdaccio on 127.0.0.1 in a child process, with its storage under `dir`. */
+/**
+ * Starts Verdaccio on 127.0.0.1 in a child process, with its storage under `dir`. The port is found free
+ * just before Verdaccio binds it; if another process takes it meanwhile, start again on another one.
+ */
 export async function startRegistry(dir: string, env: NodeJS.ProcessEnv): Promise<LocalRegistry> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(dir, env);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(dir: string, env: NodeJS.ProcessEnv): Promise<LocalRegistry> {
   await mkdir(join(dir, 'storage'), { recursive: true });
   const configFile = join(dir, 'config.yaml');
   await writeFile(configFile, verdaccioConfig(join(dir, 'storage'), join(dir, 'htpasswd')));
@@ -55,6 +68,12 @@ export async function startRegistry(dir: string, env: NodeJS.ProcessEnv): Promis
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the test process ends without afterAll (a crash), the registry must not outlive it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
