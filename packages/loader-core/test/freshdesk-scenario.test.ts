@@ -75,7 +75,7 @@ describe('a Freshdesk-shaped pipeline over three runs', () => {
     const first = await pipeline.run([tickets, conversations]);
     expect(first.rows).toEqual({ tickets: 2, tickets__tags: 3, conversations: 2 });
     expect(api.calls).toEqual([
-      'tickets?updated_since=1999-12-31T23:59:00.000Z',
+      'tickets?updated_since=2000-01-01T00:00:00Z',
       'conversations/1',
       'conversations/2',
     ]);

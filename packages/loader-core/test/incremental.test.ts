@@ -118,3 +118,33 @@ describe('boundary keys at scale', () => {
     expect(c.state().boundaryKeys).toEqual([boundaryKey({ id: 1 }, ['id'])]);
   });
 });
+
+describe('lookback floor, backfill windows and missing cursors', () => {
+  it('never starts before the initial value', () => {
+    const c = new IncrementalCursor({ cursor: 'n', initialValue: 10, lookback: 5 }, [], undefined);
+    expect(c.context.startValue).toBe(10);
+    const later = new IncrementalCursor({ cursor: 'n', initialValue: 10, lookback: 5 }, [], {
+      cursorPath: 'n',
+      lastValue: 30,
+      boundaryKeys: [],
+    });
+    expect(later.context.startValue).toBe(25);
+  });
+
+  it('a window with an end value ignores the stored state', () => {
+    const stored = { cursorPath: 'n', lastValue: 100, boundaryKeys: [] };
+    const c = new IncrementalCursor({ cursor: 'n', initialValue: 0, endValue: 50 }, [], stored);
+    expect(c.bounded).toBe(true);
+    expect(c.context.lastValue).toBe(0);
+    expect(c.decide({ n: 10 })).toBe('keep');
+    expect(c.decide({ n: 60 })).toBe('skip');
+  });
+
+  it('handles records without a cursor value as configured', () => {
+    const make = (onCursorMissing: 'include' | 'exclude' | 'raise') =>
+      new IncrementalCursor({ cursor: 'n', initialValue: 0, onCursorMissing }, [], undefined);
+    expect(make('include').decide({})).toBe('keep');
+    expect(make('exclude').decide({})).toBe('skip');
+    expect(() => make('raise').decide({})).toThrow(/no value at the incremental cursor "n"/);
+  });
+});

@@ -350,3 +350,25 @@ describe('transformer concurrency', () => {
     ).rejects.toThrow('Resource "children" failed during extraction: 404 for parent 3');
   });
 });
+
+describe('backfill windows', () => {
+  it('a resource with an end value loads its window and leaves the stored cursor alone', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const data = Array.from({ length: 10 }, (_, n) => ({ id: n, n }));
+    const pipeline = createPipeline({ name: 'p', destination, workingDir });
+    await pipeline.run([
+      resource(data.slice(6), { name: 'r', primaryKey: 'id', incremental: { cursor: 'n', initialValue: 0 } }),
+    ]);
+    await pipeline.run([
+      resource(data, {
+        name: 'r',
+        primaryKey: 'id',
+        incremental: { cursor: 'n', initialValue: 2, endValue: 5 },
+      }),
+    ]);
+    expect(destination.readTable('p', 'r')?.map((row) => row.n)).toEqual([6, 7, 8, 9, 2, 3, 4]);
+    const client = await destination.connect({ dataset: 'p', pipelineName: 'p' });
+    expect((await client.getState('p'))?.state.resources.r?.incremental?.lastValue).toBe(9);
+  });
+});

@@ -150,7 +150,8 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
       }
     }
     await drain(r);
-    state[r.name] = cursor ? { ...resourceState, incremental: cursor.state() } : resourceState;
+    const incremental = cursor && !cursor.bounded ? cursor.state() : stored.incremental;
+    state[r.name] = incremental ? { ...resourceState, incremental } : resourceState;
     options.onEvent({ type: 'rows_extracted', resource: r.name, rows: counts.get(r) ?? 0 });
     for (const x of [r, ...descendants(r, all)]) {
       options.onEvent({ type: 'resource_completed', resource: x.name, rows: counts.get(x) ?? 0 });

@@ -16,13 +16,18 @@ export interface IncrementalOptions {
   readonly cursor: string;
   /** The last value used when no state exists yet. */
   readonly initialValue?: unknown;
-  /** Records with a cursor at or beyond this value are not loaded (exclusive). */
+  /**
+   * Records with a cursor at or beyond this value are not loaded (exclusive). A run with an end value is a
+   * backfill window: it starts at `initialValue` and neither reads nor advances the stored cursor.
+   */
   readonly endValue?: unknown;
   /**
    * Reload a window before the last value, for records edited after the fact: a Duration (or milliseconds)
    * for timestamp and date cursors, a number subtracted from numeric cursors.
    */
   readonly lookback?: Duration | number;
+  /** Records without a cursor value: loaded (`include`, default), skipped (`exclude`) or an error (`raise`). */
+  readonly onCursorMissing?: 'include' | 'exclude' | 'raise';
   /**
    * The order the source yields records in: lets extraction stop early (`desc`: at the first record before
    * the start value; `asc`: at the first record at or beyond `endValue`).
@@ -149,14 +154,30 @@ export class IncrementalCursor {
     readonly primaryKey: readonly string[],
     state: IncrementalState | undefined,
   ) {
-    const stateValid = state !== undefined && state.cursorPath === options.cursor;
+    // A window with an end value (a backfill) runs from the initial value and leaves the state alone.
+    const stateValid = state !== undefined && state.cursorPath === options.cursor && !this.bounded;
     this.lastValue = stateValid ? state.lastValue : options.initialValue;
-    this.startValue = subtractLookback(this.lastValue, options.lookback);
+    const back = subtractLookback(this.lastValue, options.lookback);
+    // The lookback never reaches before the initial value.
+    const initial = options.initialValue;
+    this.startValue =
+      initial !== undefined &&
+      initial !== null &&
+      back !== undefined &&
+      back !== null &&
+      compareCursor(back, initial) < 0
+        ? initial
+        : back;
     this.#seen = new Set(stateValid ? state.boundaryKeys : []);
     this.#hasMax = this.lastValue !== undefined && this.lastValue !== null;
     this.#max = this.lastValue;
     // Records at the stored last value that were loaded before stay boundary keys while it stays the max.
     this.#maxKeys = new Set(this.#seen);
+  }
+
+  /** Whether an end value bounds the window: such runs neither read nor advance the stored state. */
+  get bounded(): boolean {
+    return this.options.endValue !== undefined && this.options.endValue !== null;
   }
 
   get context(): IncrementalContext {
@@ -170,8 +191,16 @@ export class IncrementalCursor {
 
   decide(record: unknown): CursorDecision {
     const value = getPath(record, this.options.cursor);
-    // Records without a cursor value cannot be placed: they are loaded.
-    if (value === undefined || value === null) return 'keep';
+    if (value === undefined || value === null) {
+      const missing = this.options.onCursorMissing ?? 'include';
+      if (missing === 'raise') {
+        throw new Error(
+          `A record has no value at the incremental cursor "${this.options.cursor}". Fix the cursor path, or set ` +
+            "incremental.onCursorMissing to 'include' (load such records) or 'exclude' (skip them).",
+        );
+      }
+      return missing === 'include' ? 'keep' : 'skip';
+    }
     const { endValue, rowOrder } = this.options;
     if (endValue !== undefined && endValue !== null && compareCursor(value, endValue) >= 0) {
       return rowOrder === 'asc' ? 'stop' : 'skip';
