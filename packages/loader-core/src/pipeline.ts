@@ -144,35 +144,16 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (resources.length === 0) return finish(packages);
 
       const state = (await client.getState(options.name))?.state ?? null;
-      const loadId = newLoadId();
       const extractStarted = Date.now();
-      const temp = await storage.createTemp(loadId);
-      await mkdir(join(temp, EXTRACTED_DIR), { recursive: true });
-      const extracted = await extract(resources, {
-        dir: join(temp, EXTRACTED_DIR),
+      const extracted = await extractPackage(storage, resources, {
+        pipelineName: options.name,
         state,
         concurrency: options.concurrency ?? 4,
         fileMaxBytes,
         signal,
-        onEvent: emit,
+        emit,
       });
-      const nextState: PipelineState = {
-        version: (state?.version ?? 0) + 1,
-        resources: { ...(state?.resources ?? {}), ...extracted.state },
-      };
-      const manifest: ExtractManifest = {
-        loadId,
-        pipelineName: options.name,
-        createdAt: new Date().toISOString(),
-        resources: extracted.resources,
-        state: nextState,
-      };
-      await writeJsonAtomic(join(temp, MANIFEST_FILE), manifest);
-      const dir = await storage.commitTemp(loadId);
-      emit({ type: 'package_extracted', loadId, records: extracted.records });
-      packages.push(
-        await finishPackage(ctx, { loadId, state: 'extracted', dir }, false, Date.now() - extractStarted),
-      );
+      packages.push(await finishPackage(ctx, extracted, false, Date.now() - extractStarted));
 
       return finish(packages);
     } finally {
@@ -202,6 +183,48 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   return { name: options.name, dataset, workingDir, run, pendingPackages, dropPendingPackages };
+}
+
+/** Extracts the resources into a new package and moves it into `extracted/`. */
+async function extractPackage(
+  storage: PackageStorage,
+  resources: readonly AnyResource[],
+  options: {
+    readonly pipelineName: string;
+    readonly state: PipelineState | null;
+    readonly concurrency: number;
+    readonly fileMaxBytes: number;
+    readonly signal: AbortSignal;
+    readonly emit: (event: PipelineEvent) => void;
+  },
+): Promise<PendingPackage> {
+  const { state } = options;
+  const loadId = newLoadId();
+  const temp = await storage.createTemp(loadId);
+  await mkdir(join(temp, EXTRACTED_DIR), { recursive: true });
+  const extracted = await extract(resources, {
+    dir: join(temp, EXTRACTED_DIR),
+    state,
+    concurrency: options.concurrency,
+    fileMaxBytes: options.fileMaxBytes,
+    signal: options.signal,
+    onEvent: options.emit,
+  });
+  const manifest: ExtractManifest = {
+    loadId,
+    pipelineName: options.pipelineName,
+    createdAt: new Date().toISOString(),
+    resources: extracted.resources,
+    // The state this package commits: the stored one with this extraction's changes.
+    state: {
+      version: (state?.version ?? 0) + 1,
+      resources: { ...(state?.resources ?? {}), ...extracted.state },
+    },
+  };
+  await writeJsonAtomic(join(temp, MANIFEST_FILE), manifest);
+  const dir = await storage.commitTemp(loadId);
+  options.emit({ type: 'package_extracted', loadId, records: extracted.records });
+  return { loadId, state: 'extracted', dir };
 }
 
 interface RunContext {
