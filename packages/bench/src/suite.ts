@@ -1,4 +1,5 @@
 import { type RunChildOptions, runChild } from './harness/child.js';
+import type { PhaseMemory } from './harness/memory-sampler.js';
 import { startSimulatorProcess } from './harness/simulator-process.js';
 import type { LoadInput, LoadResult } from './measures/load.js';
 import type { NormalizeInput, NormalizeResult } from './measures/normalize.js';
@@ -50,6 +51,17 @@ const perSecond = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms :
 const mb = (bytes: number) => bytes / MB;
 const sum = (values: Record<string, number>) => Object.values(values).reduce((s, n) => s + n, 0);
 const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+function describe(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  return entries.length === 0 ? 'none' : entries.map(([key, n]) => `${key} ${formatNumber(n)}`).join(', ');
+}
+
+function describeMemory(memory: Record<string, PhaseMemory>): string {
+  return Object.entries(memory)
+    .map(([phase, m]) => `${phase} ${formatNumber(mb(m.rss))} MB (JS heap ${formatNumber(mb(m.heapUsed))})`)
+    .join(', ');
+}
 
 function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -177,12 +189,22 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   });
 
   /** One unthrottled sync of `resources` against a fresh simulator of `tickets` tickets. */
-  const syncOnce = async (tickets: number, resources: readonly string[]) => {
+  const syncOnce = async (
+    tickets: number,
+    resources: readonly string[],
+    duckdbConfig?: Readonly<Record<string, string>>,
+  ) => {
     const sim = await startSimulatorProcess({ ...SIMULATOR_BASE, tickets, rateLimit: false });
     try {
       return await runChild<SyncRunInput, SyncRunResult>(
         'measures/sync-run',
-        { baseUrl: sim.baseUrl, apiKey: sim.apiKey, resources, runs: 1 },
+        {
+          baseUrl: sim.baseUrl,
+          apiKey: sim.apiKey,
+          resources,
+          runs: 1,
+          ...(duckdbConfig ? { duckdbConfig } : {}),
+        },
         childOptions,
       );
     } finally {
@@ -215,43 +237,67 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         name: `end to end ${k(tickets)} tickets + conversations: peak RSS of the sync process`,
         value: mb(report.peakRssBytes),
         unit: 'MB',
+        note: `peak RSS by phase (sampled): ${describeMemory(r.memory)}.`,
       }),
     );
   });
 
-  // 6: flat memory end to end, tickets only, one process per size.
+  // 6: flat memory end to end, tickets only, one process per size; then again with a DuckDB memory limit.
   await attempt('e2e-memory', 6, async () => {
-    const rss: number[] = [];
-    for (const tickets of sizes.endToEndMemory) {
-      const report = await syncOnce(tickets, ['tickets']);
-      const r = report.result;
-      raw[`e2eMemory.${tickets}`] = report;
-      rss.push(report.peakRssBytes);
-      figures.push(
-        figure({
-          id: `e2e_memory.${tickets}.peak_rss_mb`,
-          section: 6,
-          name: `end to end ${k(tickets)} tickets (no conversations): peak RSS of the sync process`,
-          value: mb(report.peakRssBytes),
-          unit: 'MB',
-          limit: `${formatNumber(perSecond(sum(r.extracted), r.wallMs))} tickets/s, ${formatNumber(r.wallMs / 1000)} s`,
-        }),
-      );
-    }
-    const [small, large] = [rss.at(-2), rss.at(-1)];
-    const [smallN, largeN] = [sizes.endToEndMemory.at(-2), sizes.endToEndMemory.at(-1)];
-    if (small && large && smallN && largeN) {
-      figures.push(
-        figure({
-          id: 'memory.e2e.rss_growth',
-          section: 6,
-          name: `flat memory, end to end: peak RSS ${k(largeN)} ÷ ${k(smallN)} tickets`,
-          value: large / small,
-          unit: '×',
-          goal: { op: '<=', value: PEAK_RSS_GROWTH },
-          limit: `${formatNumber(mb(small))} MB at ${k(smallN)}`,
-        }),
-      );
+    const variants = [
+      { key: 'default', label: '', config: undefined },
+      {
+        key: 'limited',
+        label: `, DuckDB memory_limit ${sizes.duckdbMemoryLimit}`,
+        config: { memory_limit: sizes.duckdbMemoryLimit },
+      },
+    ];
+    for (const variant of variants) {
+      const rss: number[] = [];
+      for (const tickets of sizes.endToEndMemory) {
+        const report = await syncOnce(tickets, ['tickets'], variant.config);
+        const r = report.result;
+        raw[`e2eMemory.${variant.key}.${tickets}`] = report;
+        rss.push(report.peakRssBytes);
+        const loadPeak = r.memory.load?.rss ?? 0;
+        const heapPeak = Math.max(...Object.values(r.memory).map((m) => m.heapUsed));
+        figures.push(
+          figure({
+            id: `e2e_memory.${variant.key}.${tickets}.peak_rss_mb`,
+            section: 6,
+            name: `end to end ${k(tickets)} tickets (no conversations${variant.label}): peak RSS`,
+            value: mb(report.peakRssBytes),
+            unit: 'MB',
+            limit: `JS heap ≤ ${formatNumber(mb(heapPeak))} MB; ${formatNumber(perSecond(sum(r.extracted), r.wallMs))} tickets/s`,
+            note:
+              variant.key === 'default' && tickets === sizes.endToEndMemory.at(-1)
+                ? `peak RSS by phase (sampled): ${Object.entries(r.memory)
+                    .map(
+                      ([phase, m]) =>
+                        `${phase} ${formatNumber(mb(m.rss))} MB (heap ${formatNumber(mb(m.heapUsed))})`,
+                    )
+                    .join(
+                      ', ',
+                    )}; the load phase (${formatNumber(mb(loadPeak))} MB) is DuckDB's native memory.`
+                : undefined,
+          }),
+        );
+      }
+      const [small, large] = [rss.at(-2), rss.at(-1)];
+      const [smallN, largeN] = [sizes.endToEndMemory.at(-2), sizes.endToEndMemory.at(-1)];
+      if (small && large && smallN && largeN) {
+        figures.push(
+          figure({
+            id: `memory.e2e.${variant.key}.rss_growth`,
+            section: 6,
+            name: `flat memory, end to end${variant.label}: peak RSS ${k(largeN)} ÷ ${k(smallN)} tickets`,
+            value: large / small,
+            unit: '×',
+            goal: { op: '<=', value: PEAK_RSS_GROWTH },
+            limit: `${formatNumber(mb(small))} MB at ${k(smallN)}`,
+          }),
+        );
+      }
     }
   });
 
@@ -303,6 +349,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         unit: '',
         goal: { op: '<=', value: 0 },
         limit: `${budget.total429} over the whole run`,
+        note: `429s by resource: ${describe(report.result.status429ByResource)}; credits per granted request: ${Object.entries(
+          report.result.creditsByResource,
+        )
+          .map(([name, credits]) => {
+            const granted =
+              (report.result.requestsByResource[name] ?? 0) - (report.result.status429ByResource[name] ?? 0);
+            return `${name} ${formatNumber(granted > 0 ? credits / granted : 0)}`;
+          })
+          .join(', ')}.`,
       }),
     );
   });

@@ -9,10 +9,21 @@ export interface RequestLog {
   readonly credits: number[];
   /** Requests per resource (see `resourceOf`). */
   readonly byResource: Map<string, number>;
+  /** 429 responses per resource. */
+  readonly rejectedByResource: Map<string, number>;
+  /** Credits charged per resource. */
+  readonly creditsByResource: Map<string, number>;
 }
 
 export function emptyRequestLog(): RequestLog {
-  return { at: [], status: [], credits: [], byResource: new Map() };
+  return {
+    at: [],
+    status: [],
+    credits: [],
+    byResource: new Map(),
+    rejectedByResource: new Map(),
+    creditsByResource: new Map(),
+  };
 }
 
 const ROUTES = CATALOG.map((entry) => ({
@@ -28,15 +39,22 @@ export function resourceOf(url: URL): string {
   return view ? `${name} (${view})` : name;
 }
 
+function increment(map: Map<string, number>, key: string, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
 /** A fetch that records every response into `log` before handing it on. */
 export function recordingFetch(log: RequestLog): (request: Request) => Promise<Response> {
   return async (request) => {
     const response = await globalThis.fetch(request);
     log.at.push(performance.now());
     log.status.push(response.status);
-    log.credits.push(Number(response.headers.get('x-ratelimit-used-currentrequest') ?? 1) || 1);
+    const credits = Number(response.headers.get('x-ratelimit-used-currentrequest') ?? 1) || 1;
+    log.credits.push(credits);
     const resource = resourceOf(new URL(request.url));
-    log.byResource.set(resource, (log.byResource.get(resource) ?? 0) + 1);
+    increment(log.byResource, resource, 1);
+    if (response.status === 429) increment(log.rejectedByResource, resource, 1);
+    else increment(log.creditsByResource, resource, credits);
     return response;
   };
 }

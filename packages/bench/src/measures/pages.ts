@@ -91,7 +91,8 @@ async function measure(input: PagesInput): Promise<PagesResult> {
   for await (const page of client.paginatePages('/tickets', { perPage: 100, params: { query } })) {
     if (page.items.length === 0) break;
     sequentialPages++;
-    if (performance.now() - sequentialStarted >= input.durationMs) break;
+    // The ticket list refuses pages past 300: stop there, as a sync would switch to the next window.
+    if (sequentialPages >= input.pages || performance.now() - sequentialStarted >= input.durationMs) break;
   }
   const clientSequential = { pages: sequentialPages, ms: performance.now() - sequentialStarted };
 

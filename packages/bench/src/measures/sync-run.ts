@@ -8,6 +8,7 @@ import { createPipeline } from '@sluice/loader-core';
 import { freshdeskSource } from '@sluice/sync';
 import { type BudgetUse, budgetUse } from '../harness/budget.js';
 import { serveMeasurement } from '../harness/child.js';
+import { memorySampler, type PhaseMemory } from '../harness/memory-sampler.js';
 import { emptyRequestLog, type RequestLog, recordingFetch } from '../harness/request-log.js';
 
 export interface SyncRunInput {
@@ -17,6 +18,8 @@ export interface SyncRunInput {
   readonly resources?: readonly string[];
   /** Runs in a row against the same destination: the last is reported (2 = an incremental run). */
   readonly runs: number;
+  /** DuckDB configuration for the destination (`duckdb({ config })`), e.g. a `memory_limit`. */
+  readonly duckdbConfig?: Readonly<Record<string, string>>;
   /** Client budget; omitted = unlimited (the simulator's limits are off too). */
   readonly rateLimit?: { readonly requestsPerMinute: number; readonly timeScale: number };
 }
@@ -30,20 +33,28 @@ export interface SyncRunResult {
   readonly requests: number;
   readonly requestsByResource: Record<string, number>;
   readonly status429: number;
+  readonly status429ByResource: Record<string, number>;
+  readonly creditsByResource: Record<string, number>;
   readonly budget?: BudgetUse;
   /** Wall time of the runs before the reported one. */
   readonly earlierRunsMs: readonly number[];
+  /** Peak memory by phase of the reported run (sampled). */
+  readonly memory: Record<string, PhaseMemory>;
 }
 
 async function measure(input: SyncRunInput): Promise<SyncRunResult> {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-sync-'));
   try {
     const clock = input.rateLimit ? createScaledClock(input.rateLimit.timeScale) : undefined;
-    const destination = duckdb({ path: join(dir, 'freshdesk.duckdb') });
+    const destination = duckdb({
+      path: join(dir, 'freshdesk.duckdb'),
+      ...(input.duckdbConfig ? { config: input.duckdbConfig } : {}),
+    });
     const earlierRunsMs: number[] = [];
     for (let run = 1; ; run++) {
       const log: RequestLog = emptyRequestLog();
       const extracted: Record<string, number> = {};
+      const memory = memorySampler();
       const client = createFreshdeskClient({
         baseUrl: input.baseUrl,
         apiKey: input.apiKey,
@@ -56,6 +67,7 @@ async function measure(input: SyncRunInput): Promise<SyncRunResult> {
         destination,
         workingDir: join(dir, 'work'),
         onEvent: (event) => {
+          memory.onEvent(event);
           if (event.type === 'resource_completed') extracted[event.resource] = event.rows;
         },
       });
@@ -64,6 +76,7 @@ async function measure(input: SyncRunInput): Promise<SyncRunResult> {
         freshdeskSource({ client, ...(input.resources ? { resources: input.resources } : {}) }),
       );
       const wallMs = performance.now() - started;
+      const peaks = memory.stop();
       if (run < input.runs) {
         earlierRunsMs.push(wallMs);
         continue;
@@ -76,12 +89,15 @@ async function measure(input: SyncRunInput): Promise<SyncRunResult> {
         requests: log.at.length,
         requestsByResource: Object.fromEntries(log.byResource),
         status429,
+        status429ByResource: Object.fromEntries(log.rejectedByResource),
+        creditsByResource: Object.fromEntries(log.creditsByResource),
         ...(input.rateLimit
           ? {
               budget: budgetUse(log, input.rateLimit.requestsPerMinute, 60_000 / input.rateLimit.timeScale),
             }
           : {}),
         earlierRunsMs,
+        memory: peaks,
       };
     }
   } finally {
