@@ -8,8 +8,11 @@ import { sql } from 'kysely';
 /** The API key of every simulator in the e2e suite: the secret scan looks for it everywhere. */
 export const E2E_API_KEY = 'e2eSecretKey-7f3a9c1d5b';
 
-/** Where every e2e run writes (databases, working dirs, config files): scanned for the key at the end. */
-export const E2E_ROOT_PREFIX = join(tmpdir(), 'sluice-e2e-');
+/**
+ * Where every e2e run of this vitest session writes (databases, working dirs, logs): scanned for the key at
+ * the end, then removed. The session id (set by global-setup.ts) keeps concurrent sessions apart.
+ */
+export const E2E_ROOT_PREFIX = join(tmpdir(), `sluice-e2e-${process.env.SLUICE_E2E_SESSION ?? 'adhoc'}-`);
 
 export interface World {
   readonly sim: Simulator;
