@@ -20,6 +20,7 @@ export {
   type Pipeline,
   type PipelineOptions,
   type RunOptions,
+  SimulatedCrashError,
 } from './pipeline.js';
 export {
   type AnyResource,

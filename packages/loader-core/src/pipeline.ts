@@ -40,7 +40,21 @@ export interface PipelineOptions {
   readonly fileMaxBytes?: number;
   /** Keep loaded packages under `<workingDir>/loaded` instead of deleting them. Default false. */
   readonly keepLoadedPackages?: boolean;
+  /**
+   * Receives progress events, synchronously at the point they happen. An exception it throws is caught and
+   * reported once per run with `console.warn`: a progress renderer bug never aborts a load.
+   */
   readonly onEvent?: PipelineEventListener;
+  /**
+   * TEST ONLY, not part of the supported API: the run throws a `SimulatedCrashError` right after emitting the
+   * first event of this type, leaving its packages where a process killed at that point would leave them.
+   */
+  readonly __testCrashAt?: PipelineEvent['type'];
+}
+
+/** Thrown by the test-only `__testCrashAt` pipeline option. */
+export class SimulatedCrashError extends Error {
+  override readonly name = 'SimulatedCrashError';
 }
 
 export interface RunOptions {
@@ -101,7 +115,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // The name may hold any characters: the default folder uses its normalized form.
   const workingDir = resolve(options.workingDir ?? join('.sluice', normalizeName(options.name)));
   const storage = new PackageStorage(workingDir);
-  const emit = (event: PipelineEvent): void => options.onEvent?.(event);
+  const emit = isolatedEmitter(options);
   const fileMaxBytes = options.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;
   let running = false;
 
@@ -109,6 +123,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (running)
       throw new Error(`Pipeline "${options.name}" is already running: await the current run first.`);
     running = true;
+    emit.reset();
     const started = Date.now();
     const signal = runOptions.signal ?? new AbortController().signal;
     const finish = (packages: PackageInfo[]): LoadInfo => {
@@ -183,6 +198,41 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   return { name: options.name, dataset, workingDir, run, pendingPackages, dropPendingPackages };
+}
+
+/**
+ * Calls the user's listener, isolating its errors: the first one of a run is reported with console.warn (not as
+ * an event, so a broken listener cannot recurse), later ones are dropped. Also fires the test-only crash hook.
+ */
+function isolatedEmitter(options: PipelineOptions): ((event: PipelineEvent) => void) & { reset(): void } {
+  let warned = false;
+  let crashArmed = options.__testCrashAt !== undefined;
+  const emit = (event: PipelineEvent): void => {
+    if (options.onEvent) {
+      try {
+        options.onEvent(event);
+      } catch (error) {
+        if (!warned) {
+          warned = true;
+          const message = error instanceof Error ? error.message : String(error);
+          console.warn(
+            `sluice: the onEvent listener of pipeline "${options.name}" threw at "${event.type}" (${message}); ` +
+              'the run goes on and further listener errors of this run are not reported. Fix the listener.',
+          );
+        }
+      }
+    }
+    if (crashArmed && event.type === options.__testCrashAt) {
+      crashArmed = false;
+      throw new SimulatedCrashError(`simulated crash at ${event.type}`);
+    }
+  };
+  return Object.assign(emit, {
+    reset: () => {
+      warned = false;
+      crashArmed = options.__testCrashAt !== undefined;
+    },
+  });
 }
 
 /** Extracts the resources into a new package and moves it into `extracted/`. */

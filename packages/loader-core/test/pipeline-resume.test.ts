@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPipeline, type PipelineEvent, resource } from '../src/index.js';
 import { MemoryDestination } from '../src/testing/index.js';
 import { tempDir } from './helpers.js';
@@ -26,17 +26,6 @@ async function states(workingDir: string): Promise<Record<string, string[]>> {
   return out;
 }
 
-/** Throws from the event listener at `type`: the run stops there, as if the process had died. */
-function crashAt(type: PipelineEvent['type']) {
-  let armed = true;
-  return (event: PipelineEvent) => {
-    if (armed && event.type === type) {
-      armed = false;
-      throw new Error(`simulated crash at ${type}`);
-    }
-  };
-}
-
 describe('crash and resume', () => {
   it.each([
     ['package_extracted', 'extracted'],
@@ -49,7 +38,7 @@ describe('crash and resume', () => {
       const workingDir = await tempDir();
       let upTo = 3;
       const items = counter(() => upTo);
-      const crashing = createPipeline({ name: 'p', destination, workingDir, onEvent: crashAt(at) });
+      const crashing = createPipeline({ name: 'p', destination, workingDir, __testCrashAt: at });
       await expect(crashing.run([items])).rejects.toThrow(/simulated crash/);
       const pending = await states(workingDir);
       expect(pending[state]).toHaveLength(1);
@@ -82,9 +71,7 @@ describe('crash and resume', () => {
     const workingDir = await tempDir();
     const items = counter(() => 2);
     await expect(
-      createPipeline({ name: 'p', destination, workingDir, onEvent: crashAt('state_committed') }).run([
-        items,
-      ]),
+      createPipeline({ name: 'p', destination, workingDir, __testCrashAt: 'state_committed' }).run([items]),
     ).rejects.toThrow(/simulated crash/);
     expect((await states(workingDir)).loading).toHaveLength(1);
     expect(destination.readTable('p', 'items')).toHaveLength(2);
@@ -141,6 +128,39 @@ describe('crash and resume', () => {
   });
 });
 
+describe('event listener errors', () => {
+  it('a throwing listener does not abort the run and is reported once per run', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      let calls = 0;
+      const pipeline = createPipeline({
+        name: 'p',
+        destination,
+        workingDir,
+        onEvent: () => {
+          calls++;
+          throw new Error('renderer bug');
+        },
+      });
+      const info = await pipeline.run([counter(() => 3)]);
+      expect(info.rows).toEqual({ items: 3, items__tags: 3 });
+      expect(destination.readTable('p', 'items')).toHaveLength(3);
+      expect(calls).toBeGreaterThan(5);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(
+        /onEvent listener .* threw at "run_started" \(renderer bug\)/,
+      );
+      await pipeline.run([counter(() => 4)]);
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(await states(workingDir)).toEqual({ extracted: [], normalized: [], loading: [], loaded: [] });
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
 describe('run lock', () => {
   it('keeps a second process (or pipeline object) out of a working directory in use', async () => {
     const workingDir = await tempDir();
@@ -193,7 +213,7 @@ describe('run without resources', () => {
     const destination = new MemoryDestination();
     const workingDir = await tempDir();
     await expect(
-      createPipeline({ name: 'p', destination, workingDir, onEvent: crashAt('package_normalized') }).run([
+      createPipeline({ name: 'p', destination, workingDir, __testCrashAt: 'package_normalized' }).run([
         counter(() => 2),
       ]),
     ).rejects.toThrow(/simulated crash/);
