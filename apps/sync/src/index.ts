@@ -6,12 +6,7 @@ export {
   RESOURCE_NAMES,
   type ResourceKind,
 } from './source/catalog.js';
-export {
-  freshdeskSource,
-  fullRefreshSet,
-  selectEntries,
-  UnknownResourceError,
-} from './source/freshdesk-source.js';
+export { freshdeskSource } from './source/freshdesk-source.js';
 export {
   DEFAULT_TICKET_INCLUDES,
   type FreshdeskConnection,
@@ -20,4 +15,5 @@ export {
   TICKET_INCLUDES,
   type TicketInclude,
 } from './source/options.js';
+export { fullRefreshSet, selectEntries, UnknownResourceError } from './source/selection.js';
 export { ALL_HISTORY, InvalidStartDateError, parseStartDate } from './source/start-date.js';

@@ -1,6 +1,7 @@
 import { EXIT_OK } from '../config/errors.js';
 import { gatherOptions, resolveDataset, resolveDestination, resolveLogFormat } from '../config/resolve.js';
-import { checkExists, createDestination, describeDestination } from '../destination/create.js';
+import { createDestination, describeDestination } from '../destination/create.js';
+import { checkExists } from '../destination/preflight.js';
 import { formatCount, renderTable } from '../output/table.js';
 import { readStatus } from '../sync/status.js';
 import { parseCommandArgs, settingFlags } from './args.js';

@@ -7,8 +7,8 @@ import {
   resolveBaseUrl,
   resolveDomain,
 } from '@sluice/freshdesk-client';
-import { fullRefreshSet, selectEntries } from '../source/freshdesk-source.js';
 import { DEFAULT_TICKET_INCLUDES, TICKET_INCLUDES, type TicketInclude } from '../source/options.js';
+import { fullRefreshSet, selectEntries } from '../source/selection.js';
 import { parseStartDate } from '../source/start-date.js';
 import { readConfigFile } from './config-file.js';
 import { UsageError } from './errors.js';

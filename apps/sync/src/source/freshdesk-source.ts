@@ -9,7 +9,7 @@ import {
   type Transformer,
   transformer,
 } from '@sluice/loader-core';
-import { CATALOG, type CatalogEntry, catalogEntry, RESOURCE_NAMES } from './catalog.js';
+import { type CatalogEntry, catalogEntry } from './catalog.js';
 import { ChildPrefetcher } from './child-prefetch.js';
 import { contactSource } from './contacts.js';
 import {
@@ -19,46 +19,9 @@ import {
   type TicketInclude,
 } from './options.js';
 import { childItems, createReader, type FreshdeskReader } from './reader.js';
+import { fullRefreshSet, selectEntries } from './selection.js';
 import { parseStartDate } from './start-date.js';
 import { ticketSource } from './tickets.js';
-
-/** A resource name the catalog does not know; lists the known ones. */
-export class UnknownResourceError extends Error {
-  constructor(readonly names: readonly string[]) {
-    super(
-      `Unknown resource${names.length > 1 ? 's' : ''} ${names.map((n) => JSON.stringify(n)).join(', ')}. ` +
-        `Known resources: ${RESOURCE_NAMES.join(', ')} (run \`sluice-sync resources\` for details).`,
-    );
-    this.name = 'UnknownResourceError';
-  }
-}
-
-/** The catalog entries a run loads: the selection (default all), each with its ancestors, in catalog order. */
-export function selectEntries(names: readonly string[] | undefined): CatalogEntry[] {
-  if (names === undefined || names.length === 0) return [...CATALOG];
-  const unknown = names.filter((n) => !catalogEntry(n));
-  if (unknown.length > 0) throw new UnknownResourceError(unknown);
-  const wanted = new Set<string>();
-  for (const name of names) {
-    for (let e = catalogEntry(name); e; e = e.parent ? catalogEntry(e.parent) : undefined) wanted.add(e.name);
-  }
-  return CATALOG.filter((e) => wanted.has(e.name));
-}
-
-/**
- * The resources reloaded in full: the names given (`*` for all), plus the ticket children of a refreshed
- * tickets resource and the tickets of a refreshed child (children are only read for tickets read in the run).
- */
-export function fullRefreshSet(names: readonly string[] | undefined): Set<string> {
-  if (!names || names.length === 0) return new Set();
-  if (names.includes('*')) return new Set(RESOURCE_NAMES);
-  const unknown = names.filter((n) => !catalogEntry(n));
-  if (unknown.length > 0) throw new UnknownResourceError(unknown);
-  const out = new Set(names);
-  const ticketFamily = CATALOG.filter((e) => e.name === 'tickets' || e.kind === 'ticket-child');
-  if (ticketFamily.some((e) => out.has(e.name))) for (const e of ticketFamily) out.add(e.name);
-  return out;
-}
 
 function assertIncludes(includes: readonly string[]): readonly TicketInclude[] {
   const bad = includes.filter((i) => !(TICKET_INCLUDES as readonly string[]).includes(i));

@@ -8,14 +8,11 @@ import {
 } from '@sluice/freshdesk-client';
 import { createPipeline, type Destination, type PipelineEvent } from '@sluice/loader-core';
 import { PIPELINE_NAME, type SyncSettings } from '../config/settings.js';
-import {
-  checkWritable,
-  createDestination,
-  describeDestination,
-  destinationId,
-} from '../destination/create.js';
-import { freshdeskSource, selectEntries } from '../source/freshdesk-source.js';
+import { createDestination, describeDestination, destinationId } from '../destination/create.js';
+import { checkWritable } from '../destination/preflight.js';
+import { freshdeskSource } from '../source/freshdesk-source.js';
 import { resourceForPath } from '../source/path-resolver.js';
+import { selectEntries } from '../source/selection.js';
 import { bufferedFetch } from './buffered-fetch.js';
 import { crashHook } from './crash-hook.js';
 import type { SyncReporter } from './reporter.js';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, RESOURCE_NAMES } from '../../src/source/catalog.js';
-import {
-  freshdeskSource,
-  fullRefreshSet,
-  selectEntries,
-  UnknownResourceError,
-} from '../../src/source/freshdesk-source.js';
+import { freshdeskSource } from '../../src/source/freshdesk-source.js';
 import { resourceForPath } from '../../src/source/path-resolver.js';
+import { fullRefreshSet, selectEntries, UnknownResourceError } from '../../src/source/selection.js';
 
 const REQUIRED = [
   'tickets',
