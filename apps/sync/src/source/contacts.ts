@@ -1,5 +1,6 @@
 import type { ResourceContext } from '@sluice/loader-core';
 import type { FreshdeskReader } from './reader.js';
+import { readSince, refreshTracker } from './refresh-cursor.js';
 
 /** The default contact list hides deleted and blocked contacts: they are read in passes of their own. */
 const PASSES = [
@@ -11,10 +12,14 @@ const PASSES = [
 /** Contacts updated since the cursor (or the start date), deleted and blocked ones included and marked. */
 export function contactSource(reader: FreshdeskReader, startDate: string) {
   return async function* contacts(context: ResourceContext): AsyncGenerator<object> {
-    const since = String(context.incremental?.startValue ?? startDate);
+    const since = readSince(context, startDate);
+    const track = refreshTracker(context, 'updated_at');
     for (const pass of PASSES) {
       const query = { _updated_since: since, ...(pass.state ? { state: pass.state } : {}) };
-      for await (const contact of reader.list('/contacts', { query })) yield { ...contact, ...pass.mark };
+      for await (const contact of reader.list('/contacts', { query })) {
+        track(contact);
+        yield { ...contact, ...pass.mark };
+      }
     }
   };
 }

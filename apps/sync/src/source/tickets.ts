@@ -2,6 +2,7 @@ import type { FreshdeskClient } from '@sluice/freshdesk-client';
 import { compareCursor, type ResourceContext } from '@sluice/loader-core';
 import type { ChildPrefetcher } from './child-prefetch.js';
 import type { TicketInclude } from './options.js';
+import { readSince, refreshTracker } from './refresh-cursor.js';
 
 /** The three views of the ticket list: live tickets, then the deleted and spam ones Freshdesk lists apart. */
 const PASSES = [
@@ -44,7 +45,8 @@ function atCursor(ticket: ListedTicket, context: ResourceContext): boolean {
  */
 export function ticketSource(options: TicketReadOptions) {
   return async function* tickets(context: ResourceContext): AsyncGenerator<object> {
-    const since = String(context.incremental?.startValue ?? options.startDate);
+    const since = readSince(context, options.startDate);
+    const track = refreshTracker(context, 'updated_at');
     const batch: object[] = [];
     const flush = function* (): Generator<object> {
       if (options.prefetch) {
@@ -63,6 +65,7 @@ export function ticketSource(options: TicketReadOptions) {
           ...(pass.filter ? { query: { filter: pass.filter } } : {}),
         });
         for await (const ticket of listing) {
+          track(ticket);
           batch.push({ ...ticket, spam: ticket.spam ?? false, ...pass.mark });
           if (batch.length >= options.perPage) yield* flush();
         }
