@@ -311,6 +311,10 @@ async function finishPackage(
         schemaName: ctx.pipelineName,
         maxIdentifierLength: client.capabilities.maxIdentifierLength,
         fileMaxBytes: ctx.fileMaxBytes,
+        decimal: client.capabilities.decimal,
+        ...(client.capabilities.reservedPrefixes
+          ? { reservedPrefixes: client.capabilities.reservedPrefixes }
+          : {}),
       });
     } catch (error) {
       // The data cannot be normalized (e.g. it breaks a frozen contract): keeping the package would block every

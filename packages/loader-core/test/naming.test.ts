@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Namespace, normalizeName, shortenIdentifier, shortHash } from '../src/schema/naming.js';
+import { RecordNormalizer, RowIds } from '../src/normalize/record.js';
+import { SchemaBuilder } from '../src/schema/evolve.js';
+import {
+  avoidReservedPrefixes,
+  Namespace,
+  normalizeName,
+  shortenIdentifier,
+  shortHash,
+} from '../src/schema/naming.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -85,5 +93,42 @@ describe('Namespace', () => {
         },
       ),
     );
+  });
+});
+
+describe('destination-reserved prefixes', () => {
+  const BIGQUERY = ['_PARTITION', '_TABLE_', '_FILE_', '_ROW_TIMESTAMP', '__ROOT__', '_COLIDENTIFIER'];
+
+  it('moves names out of reserved prefixes, case-insensitively and deterministically', () => {
+    expect(avoidReservedPrefixes('_partitiontime', BIGQUERY)).toBe('x_partitiontime');
+    expect(avoidReservedPrefixes('_TABLE_SUFFIX', BIGQUERY)).toBe('x_TABLE_SUFFIX');
+    expect(avoidReservedPrefixes('__root__x', BIGQUERY)).toBe('x__root__x');
+    expect(avoidReservedPrefixes('partition', BIGQUERY)).toBe('partition');
+    expect(avoidReservedPrefixes('sys_id', ['SYS_', 'X_SYS'])).toBe('x_x_sys_id');
+    const ns = new Namespace(300, BIGQUERY);
+    expect(ns.resolve('_FILE_NAME', '_file_name')).toBe('x_file_name');
+    // a key that normalizes to the moved name itself does not collide with it
+    expect(ns.resolve('x_file_name', 'x_file_name')).toMatch(/^x_file_name_[0-9a-f]{8}$/);
+    expect(new Namespace(300, BIGQUERY).resolve('_FILE_NAME', '_file_name')).toBe('x_file_name');
+  });
+
+  it('column names of normalized records never start with a reserved prefix', () => {
+    const schema = new SchemaBuilder('s', null, 63, ['SYS_', 'meta__']);
+    const rows: Record<string, unknown>[] = [];
+    const config = {
+      resource: 't',
+      tableName: 't',
+      writeDisposition: 'append',
+      primaryKey: [],
+      mergeKey: [],
+      columns: {},
+    } as const;
+    const n = new RecordNormalizer(schema, config, 'l', new RowIds('p'), (_t, row) => rows.push(row));
+    n.normalize({ SYS_ID: 1, meta: { a: 'x' }, other: 2 });
+    n.normalize({ SYS_ID: 'text' });
+    const columns = Object.keys(schema.build().tables.t?.columns ?? {});
+    expect(columns).toEqual(expect.arrayContaining(['x_sys_id', 'x_meta__a', 'other', 'x_sys_id__v_text']));
+    expect(columns.filter((c) => /^(sys_|meta__)/i.test(c))).toEqual([]);
+    expect(rows[0]).toMatchObject({ x_sys_id: 1, x_meta__a: 'x', other: 2 });
   });
 });

@@ -92,6 +92,34 @@ describe('nesting', () => {
     expect(Object.keys(rows)).toEqual(['tickets']);
   });
 
+  it('a json hint keeps a whole subtree, lists inside it included, as one value: no child table', () => {
+    const records = [
+      { id: 1, custom_fields: { cf_list: [1, 2], cf_obj: { deep: [{ a: 1 }] } }, links: [{ href: 'x' }] },
+      { id: 2, custom_fields: { cf_list: [] }, links: [] },
+    ];
+    const { rows, schema } = normalize(records, {
+      columns: { custom_fields: { dataType: 'json' }, links: { dataType: 'json' } },
+    });
+    expect(rows.tickets?.map(data)).toEqual([
+      { id: 1, custom_fields: { cf_list: [1, 2], cf_obj: { deep: [{ a: 1 }] } }, links: [{ href: 'x' }] },
+      { id: 2, custom_fields: { cf_list: [] }, links: [] },
+    ]);
+    expect(Object.keys(schema.tables)).toEqual(['tickets']);
+    expect(schema.tables.tickets?.columns.custom_fields?.dataType).toBe('json');
+    expect(schema.tables.tickets?.columns.links?.dataType).toBe('json');
+  });
+
+  it('a json hint on a path inside list items applies in the child table', () => {
+    const { rows, schema } = normalize(
+      [{ id: 1, conversations: [{ body: 'hi', meta: { cc: ['a@x'], n: 1 } }] }],
+      { columns: { 'conversations.meta': { dataType: 'json' } } },
+    );
+    expect(rows.tickets__conversations?.map(data)).toEqual([{ body: 'hi', meta: { cc: ['a@x'], n: 1 } }]);
+    expect(schema.tables.tickets__conversations?.columns.meta?.dataType).toBe('json');
+    expect(schema.tables.tickets__conversations__meta__cc).toBeUndefined();
+    expect(rows.tickets__conversations__meta__cc).toBeUndefined();
+  });
+
   it('gives every row a distinct, arrival-ordered _sluice_id', () => {
     const { rows } = normalize([{ id: 1, tags: ['a', 'b'] }, { id: 2 }]);
     const ids = [...(rows.tickets ?? []), ...(rows.tickets__tags ?? [])].map((r) =>
@@ -120,6 +148,110 @@ describe('types, hints and variants', () => {
     expect(cols.big?.dataType).toBe('decimal');
     expect(cols.stats__score?.dataType).toBe('double');
     expect(rows.tickets?.[0]?.big).toBe('1180591620717411303424');
+  });
+
+  it('a hinted column takes every value representable in its type, only the rest goes to variants', () => {
+    const columns = {
+      dec: { dataType: 'decimal' },
+      bin: { dataType: 'binary' },
+      ts: { dataType: 'timestamp' },
+      day: { dataType: 'date' },
+      big: { dataType: 'bigint' },
+      dbl: { dataType: 'double' },
+      flag: { dataType: 'bool' },
+      txt: { dataType: 'text' },
+    } as const;
+    const { rows, schema } = normalize(
+      [
+        {
+          dec: '12.50',
+          bin: 'aGVsbG8=',
+          ts: '2024-01-02T03:04:05+02:00',
+          day: '2024-01-02',
+          big: '9007199254740993',
+          dbl: '1.5e3',
+          flag: 'TRUE',
+          txt: 42,
+        },
+        {
+          dec: 7,
+          bin: 'aGVsbG8',
+          ts: '2024-01-02T03:04Z',
+          day: '2024-01-02T00:00:00Z',
+          big: '-12',
+          dbl: 2n,
+          flag: 0,
+          txt: false,
+        },
+        {
+          dec: 'twelve',
+          bin: 'not base64!',
+          ts: 'yesterday',
+          day: '2024-01-02T10:00:00Z',
+          big: '9223372036854775808',
+          dbl: 'x',
+          flag: 'yes',
+          txt: { a: 1 },
+        },
+        { dec: '1.1234567891' },
+      ],
+      { columns },
+    );
+    const cols = schema.tables.tickets?.columns ?? {};
+    for (const [name, hint] of Object.entries(columns)) expect(cols[name]?.dataType).toBe(hint.dataType);
+    expect(rows.tickets?.map(data)).toEqual([
+      {
+        dec: '12.50',
+        bin: 'aGVsbG8=',
+        ts: '2024-01-02T01:04:05.000Z',
+        day: '2024-01-02',
+        big: '9007199254740993',
+        dbl: 1500,
+        flag: true,
+        txt: '42',
+      },
+      {
+        dec: '7',
+        bin: 'aGVsbG8=',
+        ts: '2024-01-02T03:04:00Z',
+        day: '2024-01-02',
+        big: -12,
+        dbl: 2,
+        flag: false,
+        txt: 'false',
+      },
+      {
+        dec__v_text: 'twelve',
+        bin__v_text: 'not base64!',
+        ts__v_text: 'yesterday',
+        day__v_timestamp: '2024-01-02T10:00:00Z',
+        big__v_text: '9223372036854775808',
+        dbl__v_text: 'x',
+        flag__v_text: 'yes',
+        txt__v_json: { a: 1 },
+      },
+      // more fraction digits than the destination's scale (9) would be rounded: kept whole in a variant
+      { dec__v_text: '1.1234567891' },
+    ]);
+  });
+
+  it('an integer beyond the destination decimal range is text, never a decimal that cannot load', () => {
+    const huge = 10n ** 29n; // 30 digits: DECIMAL(38,9) holds 29
+    const { rows, schema } = normalize([{ a: 2n ** 70n, b: huge, c: 1e300 }, { a: -huge }]);
+    const cols = schema.tables.tickets?.columns ?? {};
+    expect(cols.a?.dataType).toBe('decimal');
+    expect(cols.b?.dataType).toBe('text');
+    expect(cols.c?.dataType).toBe('text');
+    expect(cols.a__v_text).toMatchObject({ dataType: 'text', variantOf: 'a' });
+    expect(rows.tickets?.map(data)).toEqual([
+      { a: '1180591620717411303424', b: huge.toString(), c: BigInt(1e300).toString() },
+      { a__v_text: (-huge).toString() },
+    ]);
+    // a narrower hinted decimal keeps its own bound
+    const narrow = normalize([{ p: 123.45 }, { p: 123456 }], {
+      columns: { p: { dataType: 'decimal', precision: 6, scale: 2 } },
+    });
+    expect(narrow.rows.tickets?.map(data)).toEqual([{ p: '123.45' }, { p__v_bigint: 123456 }]);
   });
 
   it('sends conflicting values to variant columns and keeps safe widenings', () => {
@@ -248,9 +380,12 @@ describe('property: normalization loses no value', () => {
         for (const [table, tableRows] of Object.entries(rows)) {
           const columns = schema.tables[table]?.columns ?? {};
           for (const row of tableRows) {
-            // decimals (integers beyond 64 bits) are encoded as strings: decode them to compare
+            // decimals (integers beyond 64 bits) are encoded as strings, integers beyond the decimal range (29
+            // integer digits) as text: decode them to compare
             const decoded = Object.entries(data(row)).map(([k, v]) =>
-              columns[k]?.dataType === 'decimal' ? Number(v) : v,
+              columns[k]?.dataType === 'decimal' || (typeof v === 'string' && /^-?\d{30,}$/.test(v))
+                ? Number(v)
+                : v,
             );
             leaves(decoded, out);
           }

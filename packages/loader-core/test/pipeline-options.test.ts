@@ -372,3 +372,26 @@ describe('backfill windows', () => {
     expect((await client.getState('p'))?.state.resources.r?.incremental?.lastValue).toBe(9);
   });
 });
+
+describe('destination capabilities reach normalization', () => {
+  it('reserved prefixes and the decimal range come from the destination', async () => {
+    const destination = new MemoryDestination({
+      capabilities: { reservedPrefixes: ['SYS_'], decimal: { precision: 10, scale: 2 } },
+    });
+    const workingDir = await tempDir();
+    await createPipeline({ name: 'p', destination, workingDir }).run([
+      resource([{ sys_id: 1, big: 2n ** 70n, ok: 2n ** 64n }], { name: 'r' }),
+    ]);
+    const columns = destination.packages[0]?.schema.tables.r?.columns ?? {};
+    expect(columns.x_sys_id?.dataType).toBe('bigint');
+    expect(columns.sys_id).toBeUndefined();
+    // DECIMAL(10, 2) holds 8 integer digits: 2^64 does not fit, so it is text as well
+    expect(columns.big?.dataType).toBe('text');
+    expect(columns.ok?.dataType).toBe('text');
+    expect(destination.readTable('p', 'r')?.[0]).toMatchObject({
+      x_sys_id: 1,
+      big: (2n ** 70n).toString(),
+      ok: (2n ** 64n).toString(),
+    });
+  });
+});

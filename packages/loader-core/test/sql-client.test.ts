@@ -170,8 +170,10 @@ describe('createSqlClient SQL (compiled with the Postgres dialect)', () => {
       'INSERT INTO "fd"."tickets__tags" ("_sluice_id", "_sluice_load_id", "_sluice_parent_id", "_sluice_list_idx", "_sluice_root_id", "value") SELECT "_sluice_id", "_sluice_load_id", "_sluice_parent_id", "_sluice_list_idx", "_sluice_root_id", "value" FROM "staging"."tickets__tags" WHERE "_sluice_root_id" IN (SELECT "_sluice_id" FROM "fd"."tickets" WHERE "_sluice_load_id" = $1)',
       'insert into "fd"."_sluice_pipeline_state" ("pipeline_name", "version", "state", "load_id", "inserted_at") values ($1, $2, $3, $4, CAST($5 AS timestamptz))',
       'insert into "fd"."_sluice_version" ("version", "version_hash", "schema_name", "schema", "inserted_at") values ($1, $2, $3, $4, CAST($5 AS timestamptz))',
-      'insert into "fd"."_sluice_loads" ("load_id", "pipeline_name", "status", "inserted_at", "schema_version_hash", "rows") values ($1, $2, $3, CAST($4 AS timestamptz), $5, $6)',
+      // merge tables count the rows of this load in the final table (after dedup), inside the transaction
+      'insert into "fd"."_sluice_loads" ("load_id", "pipeline_name", "status", "inserted_at", "schema_version_hash", "rows") values ($1, $2, $3, CAST($4 AS timestamptz), $5, CONCAT($6, CAST((SELECT COUNT(*) FROM "fd"."tickets" WHERE "_sluice_load_id" = $7) AS text), $8, CAST((SELECT COUNT(*) FROM "fd"."tickets__tags" WHERE "_sluice_load_id" = $9) AS text), $10))',
     ]);
+    expect(exec.at(-1)?.parameters?.slice(5)).toEqual(['{"tickets":', 'L1', ',"tickets__tags":', 'L1', '}']);
     // values never reach the SQL text
     expect(exec[3]?.parameters).toEqual(['L1']);
     expect(exec[6]?.parameters?.slice(0, 3)).toEqual(['L1', 'fd', 'loaded']);

@@ -15,6 +15,12 @@ export interface DestinationCapabilities {
   readonly dataTypes: readonly DataType[];
   /** Largest decimal precision and the scale used for inferred decimals. */
   readonly decimal: { readonly precision: number; readonly scale: number };
+  /**
+   * Optional: column name prefixes the destination rejects, compared case-insensitively (BigQuery: `_PARTITION`,
+   * `_TABLE_`, `_FILE_`, `_ROW_TIMESTAMP`, `__ROOT__`, `_COLIDENTIFIER`). Normalized column names that would
+   * start with one get an `x` in front (`_partitiontime` → `x_partitiontime`).
+   */
+  readonly reservedPrefixes?: readonly string[];
 }
 
 /** A destination factory as users pass it to `createPipeline`. */

@@ -23,7 +23,11 @@ export function toUtcTimestamp(value: unknown): string {
 export function encodeValue(value: unknown, type: DataType): unknown {
   switch (type) {
     case 'text':
-      return typeof value === 'string' ? value : String(value);
+      if (typeof value === 'string') return value;
+      // integers too large for a decimal column keep their digits rather than an exponent form
+      if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1e21)
+        return BigInt(value).toString();
+      return String(value);
     case 'date':
     case 'time':
     case 'bool':

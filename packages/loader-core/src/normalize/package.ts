@@ -12,6 +12,7 @@ import {
 } from '../package/manifest.js';
 import { diffSchemas, orderTables, SchemaBuilder } from '../schema/evolve.js';
 import type { Schema } from '../schema/types.js';
+import type { DecimalBounds } from './hinted-value.js';
 import { RecordNormalizer, RowIds } from './record.js';
 
 const MAX_IN_FLIGHT = 8;
@@ -25,6 +26,10 @@ export interface NormalizeOptions {
   readonly schemaName: string;
   readonly maxIdentifierLength: number;
   readonly fileMaxBytes: number;
+  /** The destination's decimal range: integers beyond it are kept as text. Default DECIMAL(38, 9). */
+  readonly decimal?: DecimalBounds;
+  /** Column name prefixes the destination rejects (see `DestinationCapabilities.reservedPrefixes`). */
+  readonly reservedPrefixes?: readonly string[];
 }
 
 /**
@@ -38,7 +43,12 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
 
-  const schema = new SchemaBuilder(options.schemaName, options.storedSchema, options.maxIdentifierLength);
+  const schema = new SchemaBuilder(
+    options.schemaName,
+    options.storedSchema,
+    options.maxIdentifierLength,
+    options.reservedPrefixes,
+  );
   const ids = new RowIds(randomBytes(4).toString('hex'));
   const writers = new Map<string, RotatingJsonlWriter>();
   const pending: Promise<void>[] = [];
@@ -64,7 +74,14 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
   const resourceTables = new Map<string, string>();
   try {
     for (const extracted of manifest.resources) {
-      const normalizer = new RecordNormalizer(schema, extracted.config, manifest.loadId, ids, sink);
+      const normalizer = new RecordNormalizer(
+        schema,
+        extracted.config,
+        manifest.loadId,
+        ids,
+        sink,
+        options.decimal,
+      );
       if (normalizer.rootTable) resourceTables.set(extracted.config.resource, normalizer.rootTable);
       for (const file of extracted.files) {
         for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {

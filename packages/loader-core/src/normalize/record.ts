@@ -6,6 +6,13 @@ import { normalizeName, PATH_SEPARATOR, RAW_PATH_SEPARATOR } from '../schema/nam
 import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { ColumnSchema, DataType } from '../schema/types.js';
 import { encodeValue } from './encode.js';
+import {
+  DEFAULT_DECIMAL,
+  type DecimalBounds,
+  encodeHinted,
+  fitsDecimal,
+  UNREPRESENTABLE,
+} from './hinted-value.js';
 import type { ColumnHint, TableConfig } from './options.js';
 
 /** Receives normalized rows (keys are column identifiers, values encoded for JSONL). */
@@ -50,6 +57,8 @@ interface LeafEntry {
   /** Raw path (keys joined by RAW_SEP). */
   readonly raw: string;
   column: ColumnSchema | undefined;
+  /** The type a column hint declares for this key: values representable in it are accepted (see hinted-value). */
+  readonly hinted: DataType | undefined;
 }
 
 function pathNode(raw: string | null, prefix: string): PathNode {
@@ -85,11 +94,20 @@ export class RecordNormalizer {
   readonly #sink: RowSink;
   readonly #tables = new Map<string, TableContext>();
   readonly #root: TableContext | null;
+  readonly #decimal: DecimalBounds;
   /** Records dropped by discard_row contracts, per table. */
   readonly discarded = new Map<string, number>();
 
-  constructor(schema: SchemaBuilder, config: TableConfig, loadId: string, ids: RowIds, sink: RowSink) {
+  constructor(
+    schema: SchemaBuilder,
+    config: TableConfig,
+    loadId: string,
+    ids: RowIds,
+    sink: RowSink,
+    decimal: DecimalBounds = DEFAULT_DECIMAL,
+  ) {
     this.#schema = schema;
+    this.#decimal = decimal;
     this.#config = config;
     this.#contract = resolveContract(config.schemaContract);
     this.#maxDepth = config.maxNestingDepth ?? Number.POSITIVE_INFINITY;
@@ -202,7 +220,9 @@ export class RecordNormalizer {
         );
         node.lists.set(key, childName);
       }
-      const child = this.#table(childName, ctx.builder.name, NO_HINTS);
+      const child =
+        this.#tables.get(childName) ??
+        this.#table(childName, ctx.builder.name, childHints(ctx.hints, node.prefix + normalizeName(key)));
       if (!child) continue;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
@@ -243,7 +263,7 @@ export class RecordNormalizer {
       if (leaf === undefined) {
         const raw = rawOf(node, key);
         const id = ctx.builder.names.resolve(raw, node.prefix + normalizeName(key));
-        leaf = { id, raw, column: ctx.builder.columns.get(id) };
+        leaf = { id, raw, column: ctx.builder.columns.get(id), hinted: ctx.hints.get(id)?.dataType };
         node.leaves.set(key, leaf);
       }
       if (this.#leaf(ctx, leaf, value, row) === DISCARD) return DISCARD;
@@ -268,8 +288,10 @@ export class RecordNormalizer {
   ): typeof DISCARD | undefined {
     const table = ctx.builder;
     const id = leaf.id;
-    const type = inferType(value) as DataType;
-    const column = leaf.column;
+    let type = inferType(value) as DataType;
+    // An integer beyond the destination's decimal range would fail the whole load: it is kept as text.
+    if (type === 'decimal' && !fitsDecimal(value, this.#decimal)) type = 'text';
+    let column = leaf.column;
     if (column === undefined) {
       const hint = ctx.hints.get(id);
       const dataType = hint?.dataType ?? type;
@@ -279,22 +301,33 @@ export class RecordNormalizer {
         }
         return this.#contract.columns === 'discard_row' ? DISCARD : undefined;
       }
-      if (dataType !== type && !isCoercible(type, dataType, value))
-        return this.#variant(ctx, id, dataType, type, value, row);
-      const created: ColumnSchema = {
-        ...columnFromHint(id, dataType, hint ?? {}),
-        sourcePath: leaf.raw.split(RAW_SEP),
-      };
-      table.columns.set(id, created);
-      leaf.column = created;
-      row[id] = encodeValue(value, dataType);
-      return undefined;
+      // A hinted column is declared whatever its first value; an inferred one takes the value's type.
+      column = { ...columnFromHint(id, dataType, hint ?? {}), sourcePath: leaf.raw.split(RAW_SEP) };
+      table.columns.set(id, column);
+      leaf.column = column;
     }
-    if (column.dataType === type || isCoercible(type, column.dataType, value)) {
-      row[id] = encodeValue(value, column.dataType);
-      return undefined;
+    const target = column.dataType;
+    if (target === type || isCoercible(type, target, value)) {
+      if (target !== 'decimal' || fitsDecimal(value, this.#decimalOf(column))) {
+        row[id] = encodeValue(value, target);
+        return undefined;
+      }
     }
-    return this.#variant(ctx, id, column.dataType, type, value, row);
+    if (leaf.hinted === target) {
+      const encoded = encodeHinted(value, target, this.#decimalOf(column));
+      if (encoded !== UNREPRESENTABLE) {
+        row[id] = encoded;
+        return undefined;
+      }
+    }
+    return this.#variant(ctx, id, target, type, value, row);
+  }
+
+  /** Precision and scale of a decimal column: its hint's, else the destination's. */
+  #decimalOf(column: ColumnSchema): DecimalBounds {
+    if (column.precision === undefined && column.scale === undefined) return this.#decimal;
+    const precision = column.precision ?? this.#decimal.precision;
+    return { precision, scale: column.scale ?? Math.min(this.#decimal.scale, precision) };
   }
 
   /** A value whose type conflicts with its column goes to `<column>__v_<type>` (or is handled by the contract). */
@@ -329,6 +362,18 @@ export class RecordNormalizer {
 }
 
 const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
+
+/**
+ * Hints on paths through a list (`conversations.meta` for the list `conversations`) apply to its child table,
+ * keyed by the path inside the list items (`meta`).
+ */
+function childHints(hints: ReadonlyMap<string, ColumnHint>, listId: string): ReadonlyMap<string, ColumnHint> {
+  if (hints.size === 0) return NO_HINTS;
+  const prefix = listId + PATH_SEPARATOR;
+  const out = new Map<string, ColumnHint>();
+  for (const [id, hint] of hints) if (id.startsWith(prefix)) out.set(id.slice(prefix.length), hint);
+  return out.size > 0 ? out : NO_HINTS;
+}
 
 function rootHints(config: TableConfig): Map<string, ColumnHint> {
   const hints = new Map<string, ColumnHint>();

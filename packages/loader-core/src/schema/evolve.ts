@@ -1,5 +1,5 @@
 import { hashTables } from './hash.js';
-import { Namespace, RAW_PATH_SEPARATOR, shortenIdentifier } from './naming.js';
+import { avoidReservedPrefixes, Namespace, RAW_PATH_SEPARATOR, shortenIdentifier } from './naming.js';
 import { childSystemColumns, rootSystemColumns, SYSTEM_COLUMNS } from './system-columns.js';
 import type {
   ColumnSchema,
@@ -44,6 +44,8 @@ export class SchemaBuilder {
     readonly name: string,
     readonly stored: Schema | null,
     readonly maxIdentifierLength: number,
+    /** Column name prefixes the destination rejects; table names are not affected. */
+    readonly reservedPrefixes: readonly string[] = [],
   ) {
     this.tableNames = new Namespace(maxIdentifierLength);
     for (const table of Object.values(stored?.tables ?? {})) {
@@ -52,7 +54,7 @@ export class SchemaBuilder {
   }
 
   #builder(table: TableSchema | TableDefinition, stored: boolean): TableBuilder {
-    const names = new Namespace(this.maxIdentifierLength);
+    const names = new Namespace(this.maxIdentifierLength, this.reservedPrefixes);
     for (const id of Object.values(SYSTEM_COLUMNS)) names.reserve(id);
     const columns = new Map<string, ColumnSchema>();
     const list = Array.isArray(table.columns)
@@ -114,7 +116,10 @@ export class SchemaBuilder {
 
   /** Identifier of the variant column holding `type` values of `column`. */
   variantName(column: string, type: DataType): string {
-    return shortenIdentifier(`${column}__v_${type}`, this.maxIdentifierLength);
+    return shortenIdentifier(
+      avoidReservedPrefixes(`${column}__v_${type}`, this.reservedPrefixes),
+      this.maxIdentifierLength,
+    );
   }
 
   tableSchemas(): Record<string, TableSchema> {

@@ -76,6 +76,23 @@ export function shortenIdentifier(identifier: string, max: number): string {
   return `${identifier.slice(0, Math.max(1, max - suffix.length))}${suffix}`;
 }
 
+/**
+ * Moves an identifier out of a destination's reserved prefixes (compared case-insensitively) by putting an `x`
+ * in front (`_partitiontime` → `x_partitiontime`, `sys_id` → `x_sys_id` for a reserved `SYS_`). Deterministic,
+ * so the same key always gets the same name.
+ */
+export function avoidReservedPrefixes(identifier: string, prefixes: readonly string[]): string {
+  if (prefixes.length === 0) return identifier;
+  let id = identifier;
+  for (let i = 0; i < 8 && isReserved(id, prefixes); i++) id = id.startsWith('_') ? `x${id}` : `x_${id}`;
+  return id;
+}
+
+function isReserved(identifier: string, prefixes: readonly string[]): boolean {
+  const lower = identifier.toLowerCase();
+  return prefixes.some((p) => lower.startsWith(p.toLowerCase()));
+}
+
 /** Joins normalized path segments with `__` and fits the result into `max` characters. */
 export function joinPath(segments: readonly string[], max: number): string {
   return shortenIdentifier(segments.join(PATH_SEPARATOR), max);
@@ -92,7 +109,11 @@ export class Namespace {
   readonly #byRaw = new Map<string, string>();
   readonly #owner = new Map<string, string>();
 
-  constructor(readonly maxLength: number) {}
+  constructor(
+    readonly maxLength: number,
+    /** Prefixes the destination rejects (see `avoidReservedPrefixes`). */
+    readonly reservedPrefixes: readonly string[] = [],
+  ) {}
 
   /** Identifiers no raw name may take (system columns like `_sluice_id`). */
   reserve(identifier: string): void {
@@ -114,11 +135,12 @@ export class Namespace {
   resolve(raw: string, normalized: string): string {
     const known = this.#byRaw.get(raw);
     if (known !== undefined) return known;
-    let id = shortenIdentifier(normalized, this.maxLength);
+    const preferred = avoidReservedPrefixes(normalized, this.reservedPrefixes);
+    let id = shortenIdentifier(preferred, this.maxLength);
     let attempt = 0;
     while (this.#owner.has(id) && this.#owner.get(id) !== raw) {
       const salt = attempt === 0 ? raw : `${raw}#${attempt}`;
-      id = shortenIdentifier(`${normalized}_${shortHash(salt)}`, this.maxLength);
+      id = shortenIdentifier(`${preferred}_${shortHash(salt)}`, this.maxLength);
       attempt++;
     }
     this.#byRaw.set(raw, id);

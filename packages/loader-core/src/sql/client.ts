@@ -1,4 +1,4 @@
-import { type CompiledQuery, sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type {
   ConnectOptions,
   Destination,
@@ -9,8 +9,10 @@ import type {
   StoredLoad,
   StoredSchema,
   StoredState,
+  TableLoadResult,
 } from '../destination/types.js';
 import type { NormalizedPackage, PipelineState } from '../package/types.js';
+import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { Schema } from '../schema/types.js';
 import { DataStatements } from './data-statements.js';
 import { reconcileTable } from './ddl.js';
@@ -44,6 +46,7 @@ export function createSqlClient(
   const exists = async (table: string): Promise<boolean> => (await driver.getTableColumns(q(table))) !== null;
   const tsType = sql.raw(driver.columnType({ name: 'inserted_at', dataType: 'timestamp', nullable: false }));
   const timestamp = (iso: string) => sql`CAST(${iso} AS ${tsType})`;
+  const textType = sql.raw(driver.columnType({ name: 'rows', dataType: 'text', nullable: true }));
 
   const getStoredSchema = async (schemaName: string): Promise<StoredSchema | null> => {
     if (!(await exists(VERSION_TABLE.name))) return null;
@@ -115,6 +118,31 @@ export function createSqlClient(
       sql`SELECT COUNT(*) AS ${sql.id('n')} FROM ${sql.id(dataset, table)}`.compile(db),
     );
     return Number(rows[0]?.n ?? 0);
+  };
+
+  /**
+   * The loads row's `rows` JSON. Merge tables count the rows of this load in the final table (after dedup and
+   * hard deletes), which only SQL knows: the count is computed by the statement, inside the load's transaction.
+   */
+  const rowsJson = (results: readonly TableLoadResult[], loadId: string) => {
+    const pieces: RawBuilder<unknown>[] = [];
+    let text = '{';
+    results.forEach((r, i) => {
+      text += `${i > 0 ? ',' : ''}${JSON.stringify(r.table)}:`;
+      if (r.writeDisposition !== 'merge') {
+        text += String(r.rows);
+        return;
+      }
+      pieces.push(sql`${text}`);
+      text = '';
+      pieces.push(
+        sql`CAST((SELECT COUNT(*) FROM ${sql.id(dataset, r.table)} WHERE ${sql.id(SYSTEM_COLUMNS.loadId)} = ${loadId}) AS ${textType})`,
+      );
+    });
+    text += '}';
+    if (pieces.length === 0) return text;
+    pieces.push(sql`${text}`);
+    return sql<string>`CONCAT(${sql.join(pieces)})`;
   };
 
   const loadPackage = async (
@@ -196,14 +224,21 @@ export function createSqlClient(
             status: 'loaded',
             inserted_at: timestamp(now),
             schema_version_hash: pkg.schema.versionHash,
-            rows: JSON.stringify(Object.fromEntries(results.map((r) => [r.table, r.rows]))),
+            rows: rowsJson(results, pkg.loadId),
           })
           .compile(),
       );
       await session.execute(finals);
       await session.commit();
       onEvent?.({ type: 'committed', loadId: pkg.loadId });
-      return { loadId: pkg.loadId, tables: results };
+      // Merge counts were taken in SQL (rows of this load in the final table): read what was committed.
+      const stored = results.some((r) => r.writeDisposition === 'merge')
+        ? await getLoad(pkg.loadId).catch(() => null)
+        : null;
+      return {
+        loadId: pkg.loadId,
+        tables: results.map((r) => ({ ...r, rows: stored?.rows[r.table] ?? r.rows })),
+      };
     } catch (error) {
       try {
         await session.rollback();

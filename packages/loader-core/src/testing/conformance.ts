@@ -214,7 +214,10 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
         { id: 2, subject: 'two', updated_at: 2, deleted: true, tags: ['c'] },
         { id: 4, subject: 'four', updated_at: 2, deleted: false, tags: [] },
       ];
-      await pipeline().run([res]);
+      const info = await pipeline().run([res]);
+      // rows loaded, not staged: after dedup within the load and without hard-deleted rows
+      expect(info.rows).toEqual({ tickets: 2, tickets__tags: 1 });
+      expect(info.packages[0]?.rows).toEqual({ tickets: 2, tickets__tags: 1 });
       const rows = byId(await read('tickets'));
       expect(rows.map((r) => [num(r.id), r.subject])).toEqual([
         [1, 'one v3'],
