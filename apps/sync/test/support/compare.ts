@@ -107,11 +107,29 @@ export async function compare(query: Query, sim: Simulator): Promise<void> {
   }
 
   const contacts = sortById(c.snapshot('contacts'));
-  const storedContacts = await query('SELECT id, updated_at, job_title FROM freshdesk.contacts ORDER BY id');
+  const storedContacts = await query(
+    'SELECT id, updated_at, job_title, deleted, blocked FROM freshdesk.contacts ORDER BY id',
+  );
   expect(
-    storedContacts.map((r) => ({ id: Number(r.id), updated_at: ms(r.updated_at), job_title: r.job_title })),
+    storedContacts.map((r) => ({
+      id: Number(r.id),
+      updated_at: ms(r.updated_at),
+      job_title: r.job_title,
+      deleted: r.deleted === true || r.deleted === 'true',
+      blocked: r.blocked === true || r.blocked === 'true',
+    })),
   ).toEqual(
-    contacts.map((r) => ({ id: Number(r.id), updated_at: ms(r.updated_at), job_title: r.job_title })),
+    contacts.map((r) => ({
+      id: Number(r.id),
+      updated_at: ms(r.updated_at),
+      job_title: r.job_title,
+      deleted: r.deleted === true,
+      blocked: r.blocked === true,
+    })),
+  );
+  // Deleted and blocked contacts are in the warehouse, marked.
+  expect(storedContacts.some((r) => r.deleted === true || r.deleted === 'true')).toBe(
+    contacts.some((r) => r.deleted === true),
   );
 
   for (const [table, resource] of Object.entries(BY_ID)) {
