@@ -4,9 +4,9 @@ import { compareCursor, type ResourceContext } from '@sluice/loader-core';
 const KEY = 'fullRefreshThrough';
 
 /**
- * Where an incremental read starts. A full refresh runs without a cursor (it replaces the table), so it
- * leaves the newest value it loaded in the resource's state; the next incremental run starts there instead of
- * at the start date, and from then on the cursor takes over again.
+ * Where an incremental read starts. A full refresh runs without a cursor (it replaces the table), so the
+ * stored cursor stays where it was; the refresh records the newest value it loaded, and the next incremental
+ * run starts there when that is later, instead of re-reading everything changed since the old cursor.
  */
 export function readSince(context: ResourceContext, startDate: string): string {
   const start = String(context.incremental?.startValue ?? startDate);

@@ -155,5 +155,30 @@ describe('simulator → sluice-sync run → DuckDB', () => {
       [...everyTicket].sort((a, b) => a - b),
     );
     await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
+
+    // The run after a full refresh continues from what the refresh loaded, not from the start date.
+    control.advanceClock(3_600_000);
+    const later = control.mutate({ resource: 'tickets', count: 2 });
+    const afterFrom = world.requests.length;
+    const after = await runCli(['run', '--resources', 'tickets,conversations'], world.env);
+    expect(after.code).toBe(0);
+    const read = childRequests(world, afterFrom, 'conversations');
+    for (const id of later) expect(read).toContain(id);
+    expect(read.length).toBeLessThan(everyTicket.length / 2);
+    await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
+    // ...and the cursor is back: the next run reads no children at all.
+    const quietFrom = world.requests.length;
+    expect((await runCli(['run', '--resources', 'tickets,conversations'], world.env)).code).toBe(0);
+    expect(childRequests(world, quietFrom, 'conversations')).toEqual([]);
+
+    // A restored ticket comes back through the live pass and reads deleted = false.
+    control.advanceClock(60_000);
+    const restored = deleted[0] as number;
+    await client.PUT('/tickets/{id}/restore', { params: { path: { id: restored } } });
+    expect((await runCli(['run'], world.env)).code).toBe(0);
+    expect(await query(world.dbPath, `SELECT deleted FROM freshdesk.tickets WHERE id = ${restored}`)).toEqual(
+      [{ deleted: false }],
+    );
+    await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
   });
 });
