@@ -123,7 +123,9 @@ describe('destination-reserved prefixes', () => {
       mergeKey: [],
       columns: {},
     } as const;
-    const n = new RecordNormalizer(schema, config, 'l', new RowIds('p'), (_t, row) => rows.push(row));
+    const n = new RecordNormalizer(schema, config, 'l', new RowIds('p'), (_t, line) =>
+      rows.push(JSON.parse(line)),
+    );
     n.normalize({ SYS_ID: 1, meta: { a: 'x' }, other: 2 });
     n.normalize({ SYS_ID: 'text' });
     const columns = Object.keys(schema.build().tables.t?.columns ?? {});

@@ -24,9 +24,9 @@ function config(extra: Partial<TableConfig> = {}): TableConfig {
 function normalize(records: Row[], extra: Partial<TableConfig> = {}, stored: Schema | null = null, max = 63) {
   const schema = new SchemaBuilder('test', stored, max);
   const rows: Record<string, Row[]> = {};
-  const n = new RecordNormalizer(schema, config(extra), 'load1', new RowIds('p'), (table, row) => {
+  const n = new RecordNormalizer(schema, config(extra), 'load1', new RowIds('p'), (table, line) => {
     rows[table] ??= [];
-    rows[table].push(row);
+    rows[table].push(JSON.parse(line) as Row);
   });
   const kept = records.map((r) => n.normalize(r));
   return { rows, schema: schema.build(), kept, discarded: n.discarded };
@@ -118,6 +118,13 @@ describe('nesting', () => {
     expect(schema.tables.tickets__conversations?.columns.meta?.dataType).toBe('json');
     expect(schema.tables.tickets__conversations__meta__cc).toBeUndefined();
     expect(rows.tickets__conversations__meta__cc).toBeUndefined();
+  });
+
+  it('writes valid JSON for any text: quotes, backslashes, control characters, surrogates', () => {
+    const texts = ['say "hi"', 'C:\\path', 'line\nbreak\u0000', 'lone \ud800 half', 'emoji 😀', 'plain'];
+    const { rows } = normalize([{ t: texts, 'k"ey\\': 'v' }]);
+    expect(rows.tickets__t?.map((r) => r.value)).toEqual(texts);
+    expect(data(rows.tickets?.[0])).toEqual({ k_ey: 'v' });
   });
 
   it('gives every row a distinct, arrival-ordered _sluice_id', () => {

@@ -52,7 +52,7 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
   const ids = new RowIds(randomBytes(4).toString('hex'));
   const writers = new Map<string, RotatingJsonlWriter>();
   const pending: Promise<void>[] = [];
-  const sink = (table: string, row: Record<string, unknown>): void => {
+  const sink = (table: string, line: string): void => {
     let writer = writers.get(table);
     if (!writer) {
       writer = new RotatingJsonlWriter(
@@ -62,7 +62,7 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
       );
       writers.set(table, writer);
     }
-    const p = writer.write(JSON.stringify(row));
+    const p = writer.write(line);
     if (p) {
       // observed by the Promise.all below; the no-op keeps an early failure from being "unhandled"
       p.catch(() => {});

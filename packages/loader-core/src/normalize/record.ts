@@ -15,8 +15,8 @@ import {
 } from './hinted-value.js';
 import type { ColumnHint, TableConfig } from './options.js';
 
-/** Receives normalized rows (keys are column identifiers, values encoded for JSONL). */
-export type RowSink = (table: string, row: Record<string, unknown>) => void;
+/** Receives normalized rows as JSON lines (keys are column identifiers, values encoded per `LoadFile`). */
+export type RowSink = (table: string, line: string) => void;
 
 /** Raw path separator: keeps raw paths of different nestings apart. */
 const RAW_SEP = RAW_PATH_SEPARATOR;
@@ -57,6 +57,8 @@ interface LeafEntry {
   /** Raw path (keys joined by RAW_SEP). */
   readonly raw: string;
   column: ColumnSchema | undefined;
+  /** `,"<id>":`: the row text is built by concatenation, so the key is escaped once. */
+  readonly key: string;
   /** The type a column hint declares for this key: values representable in it are accepted (see hinted-value). */
   readonly hinted: DataType | undefined;
 }
@@ -89,7 +91,10 @@ export class RecordNormalizer {
   readonly #config: TableConfig;
   readonly #contract: ResolvedContract;
   readonly #maxDepth: number;
-  readonly #loadId: string;
+  /** `,"_sluice_load_id":"<id>"`. */
+  readonly #loadIdField: string;
+  /** The row being built: `{` and its fields so far (child rows are built after their parent is emitted). */
+  #line = '';
   readonly #ids: RowIds;
   readonly #sink: RowSink;
   readonly #tables = new Map<string, TableContext>();
@@ -111,7 +116,7 @@ export class RecordNormalizer {
     this.#config = config;
     this.#contract = resolveContract(config.schemaContract);
     this.#maxDepth = config.maxNestingDepth ?? Number.POSITIVE_INFINITY;
-    this.#loadId = loadId;
+    this.#loadIdField = `${jsonKey(SYSTEM_COLUMNS.loadId)}${JSON.stringify(loadId)}`;
     this.#ids = ids;
     this.#sink = sink;
     const rootName = schema.tableNames.resolve(config.tableName, normalizeName(config.tableName));
@@ -197,20 +202,17 @@ export class RecordNormalizer {
     listIdx: number,
     depth: number,
   ): boolean {
-    const row: Record<string, unknown> = {};
-    row[SYSTEM_COLUMNS.id] = id;
-    row[SYSTEM_COLUMNS.loadId] = this.#loadId;
-    if (parentId !== undefined) {
-      row[SYSTEM_COLUMNS.parentId] = parentId;
-      row[SYSTEM_COLUMNS.listIdx] = listIdx;
-      row[SYSTEM_COLUMNS.rootId] = rootId;
-    }
+    // ids are made of [0-9a-z]: no escaping needed
+    let line = `{${ID_KEY}"${id}"${this.#loadIdField}`;
+    if (parentId !== undefined)
+      line += `${PARENT_KEY}"${parentId}"${IDX_KEY}${listIdx}${ROOT_KEY}"${rootId}"`;
+    this.#line = line;
     const lists: [PathNode, string, unknown[]][] = [];
-    if (this.#fields(ctx, source, ctx.paths, depth, row, lists) === DISCARD) {
+    if (this.#fields(ctx, source, ctx.paths, depth, lists) === DISCARD) {
       this.discarded.set(ctx.builder.name, (this.discarded.get(ctx.builder.name) ?? 0) + 1);
       return false;
     }
-    this.#sink(ctx.builder.name, row);
+    this.#sink(ctx.builder.name, `${this.#line}}`);
     for (const [node, key, items] of lists) {
       let childName = node.lists.get(key);
       if (childName === undefined) {
@@ -238,7 +240,6 @@ export class RecordNormalizer {
     source: Record<string, unknown>,
     node: PathNode,
     depth: number,
-    row: Record<string, unknown>,
     lists: [PathNode, string, unknown[]][],
   ): typeof DISCARD | undefined {
     for (const key in source) {
@@ -255,7 +256,7 @@ export class RecordNormalizer {
             child = pathNode(rawOf(node, key), `${node.prefix}${normalizeName(key)}${PATH_SEPARATOR}`);
             node.objects.set(key, child);
           }
-          if (this.#fields(ctx, value, child, depth + 1, row, lists) === DISCARD) return DISCARD;
+          if (this.#fields(ctx, value, child, depth + 1, lists) === DISCARD) return DISCARD;
           continue;
         }
       }
@@ -263,10 +264,16 @@ export class RecordNormalizer {
       if (leaf === undefined) {
         const raw = rawOf(node, key);
         const id = ctx.builder.names.resolve(raw, node.prefix + normalizeName(key));
-        leaf = { id, raw, column: ctx.builder.columns.get(id), hinted: ctx.hints.get(id)?.dataType };
+        leaf = {
+          id,
+          raw,
+          column: ctx.builder.columns.get(id),
+          key: jsonKey(id),
+          hinted: ctx.hints.get(id)?.dataType,
+        };
         node.leaves.set(key, leaf);
       }
-      if (this.#leaf(ctx, leaf, value, row) === DISCARD) return DISCARD;
+      if (this.#leaf(ctx, leaf, value) === DISCARD) return DISCARD;
     }
     return undefined;
   }
@@ -280,12 +287,7 @@ export class RecordNormalizer {
     return whole;
   }
 
-  #leaf(
-    ctx: TableContext,
-    leaf: LeafEntry,
-    value: unknown,
-    row: Record<string, unknown>,
-  ): typeof DISCARD | undefined {
+  #leaf(ctx: TableContext, leaf: LeafEntry, value: unknown): typeof DISCARD | undefined {
     const table = ctx.builder;
     const id = leaf.id;
     let type = inferType(value) as DataType;
@@ -309,18 +311,18 @@ export class RecordNormalizer {
     const target = column.dataType;
     if (target === type || isCoercible(type, target, value)) {
       if (target !== 'decimal' || fitsDecimal(value, this.#decimalOf(column))) {
-        row[id] = encodeValue(value, target);
+        this.#line += leaf.key + jsonValue(encodeValue(value, target));
         return undefined;
       }
     }
     if (leaf.hinted === target) {
       const encoded = encodeHinted(value, target, this.#decimalOf(column));
       if (encoded !== UNREPRESENTABLE) {
-        row[id] = encoded;
+        this.#line += leaf.key + jsonValue(encoded);
         return undefined;
       }
     }
-    return this.#variant(ctx, id, target, type, value, row);
+    return this.#variant(ctx, id, target, type, value);
   }
 
   /** Precision and scale of a decimal column: its hint's, else the destination's. */
@@ -337,7 +339,6 @@ export class RecordNormalizer {
     columnType: DataType,
     type: DataType,
     value: unknown,
-    row: Record<string, unknown>,
   ): typeof DISCARD | undefined {
     const table = ctx.builder;
     const name = this.#schema.variantName(id, type);
@@ -356,10 +357,37 @@ export class RecordNormalizer {
       }
       table.columns.set(name, { name, dataType: type, nullable: true, variantOf: id });
     }
-    row[name] = encodeValue(value, type);
+    this.#line += jsonKey(name) + jsonValue(encodeValue(value, type));
     return undefined;
   }
 }
+
+/** Characters JSON must escape, and surrogates (JSON.stringify escapes lone ones). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** An encoded value as JSON text, as JSON.stringify writes it (without its cost for plain strings and numbers). */
+function jsonValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return JSON.stringify(value) ?? 'null';
+  }
+}
+
+/** `,"<identifier>":` for a row's text. */
+function jsonKey(identifier: string): string {
+  return `,${JSON.stringify(identifier)}:`;
+}
+
+const ID_KEY = `${JSON.stringify(SYSTEM_COLUMNS.id)}:`;
+const PARENT_KEY = jsonKey(SYSTEM_COLUMNS.parentId);
+const IDX_KEY = jsonKey(SYSTEM_COLUMNS.listIdx);
+const ROOT_KEY = jsonKey(SYSTEM_COLUMNS.rootId);
 
 const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
 

@@ -1,0 +1,133 @@
+/**
+ * Normalization throughput on Freshdesk-shaped tickets: extracted JSONL in, per-table JSONL out.
+ * Run: npm run bench -w @sluice/loader-core   (optionally: -- 10000 100000)
+ * Prints records/s (wall clock), records per CPU-second (per core, robust to other load), input MB/s and the
+ * process's peak RSS after each size.
+ */
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodeRecord } from '/work/main/packages/loader-core/dist/extract/raw-json.js';
+import { normalizePackage } from '/work/main/packages/loader-core/dist/normalize/package.js';
+import { RotatingJsonlWriter } from '/work/main/packages/loader-core/dist/package/jsonl-writer.js';
+import {
+  EXTRACTED_DIR,
+  type ExtractManifest,
+} from '/work/main/packages/loader-core/dist/package/manifest.js';
+
+const STATUSES = [2, 3, 4, 5];
+const SOURCES = [1, 2, 3, 7, 9];
+
+function ticket(i: number): Record<string, unknown> {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const at = `2024-03-${day}T${String(i % 24).padStart(2, '0')}:15:42Z`;
+  return {
+    id: i + 1,
+    subject: `Printer on floor ${i % 12} is jammed again (${i})`,
+    description_text: `Hello team, the printer keeps jamming when printing double-sided. Ticket ${i}.`,
+    status: STATUSES[i % STATUSES.length],
+    priority: (i % 4) + 1,
+    source: SOURCES[i % SOURCES.length],
+    type: i % 3 === 0 ? 'Incident' : 'Question',
+    requester_id: 1_000_000 + (i % 5000),
+    responder_id: i % 7 === 0 ? null : 2_000 + (i % 40),
+    group_id: 300 + (i % 6),
+    company_id: i % 5 === 0 ? null : 40 + (i % 90),
+    product_id: null,
+    email_config_id: 12,
+    is_escalated: i % 11 === 0,
+    fr_escalated: false,
+    spam: false,
+    created_at: at,
+    updated_at: at,
+    due_by: at,
+    fr_due_by: at,
+    tags: ['printer', `floor-${i % 12}`],
+    cc_emails: i % 4 === 0 ? ['boss@example.com'] : [],
+    custom_fields: { cf_region: 'EMEA', cf_contract: i % 9, cf_vip: i % 13 === 0, cf_notes: null },
+    stats: {
+      resolved_at: i % 2 === 0 ? at : null,
+      first_responded_at: at,
+      closed_at: null,
+      agent_responded_at: at,
+    },
+  };
+}
+
+async function prepare(dir: string, n: number): Promise<{ manifest: ExtractManifest; bytes: number }> {
+  await mkdir(join(dir, EXTRACTED_DIR), { recursive: true });
+  const writer = new RotatingJsonlWriter(join(dir, EXTRACTED_DIR), 'r000');
+  for (let i = 0; i < n; i++) {
+    const p = writer.write(encodeRecord(ticket(i)));
+    if (p) await p;
+  }
+  const files = await writer.close();
+  let bytes = 0;
+  for (const f of files) bytes += (await stat(join(dir, EXTRACTED_DIR, f.name))).size;
+  const manifest: ExtractManifest = {
+    loadId: 'bench',
+    pipelineName: 'bench',
+    createdAt: new Date().toISOString(),
+    resources: [
+      {
+        config: {
+          resource: 'tickets',
+          tableName: 'tickets',
+          writeDisposition: 'merge',
+          primaryKey: ['id'],
+          mergeKey: [],
+          columns: {},
+          cursorPath: 'updated_at',
+        },
+        files: files.map((f) => f.name),
+        records: n,
+      },
+    ],
+    state: { version: 1, resources: {} },
+  };
+  return { manifest, bytes };
+}
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
+  const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
+  try {
+    const { manifest, bytes } = await prepare(dir, n);
+    const session = new Session();
+    session.connect();
+    const prof = process.env.PROF === '1';
+    if (prof) {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const cpuBefore = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    const result = await normalizePackage({
+      dir,
+      manifest,
+      storedSchema: null,
+      schemaName: 'bench',
+      maxIdentifierLength: 63,
+      fileMaxBytes: 64 * 1024 * 1024,
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (prof) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile('/tmp/lc/prof/p.cpuprofile', JSON.stringify(profile));
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    // CPU seconds of this process: "per core" throughput, robust to other load on the machine
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const rows = result.tables.reduce((s, t) => s + t.rows, 0);
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `${String(n).padStart(9)} records  ${(n / seconds).toFixed(0).padStart(8)} records/s  ` +
+        `${(n / cpuSeconds).toFixed(0).padStart(8)} records/cpu-s  ` +
+        `${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s in  ${String(rows).padStart(9)} rows out  ` +
+        `peak RSS ${peakMb.toFixed(0)} MB`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
