@@ -404,7 +404,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         section: 5,
         name: `simulator serving pages of 100 tickets (${input.connections} raw keep-alive connections, repeated reads)`,
         value: warm,
-        unit: 'pages/s',
+        unit: `pages/s (${formatNumber(mb(r.rawWarm.bytes ?? 0) / (r.rawWarm.ms / 1000))} MB/s)`,
         goal: { op: '>=', value: SIMULATOR_PAGES_GOAL },
         note: 'the load generator runs in its own process beside the simulator on the same 2 cores; bodies are read, not parsed.',
       }),

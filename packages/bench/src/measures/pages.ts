@@ -64,7 +64,9 @@ async function drive(
     Array.from({ length: connections }, async () => {
       while (!until(next, started)) {
         const n = next++;
-        bytes += await fetchPage(n);
+        // Not `bytes += await …`: that reads `bytes` before the await and loses the other callers' counts.
+        const size = await fetchPage(n);
+        bytes += size;
         pages++;
       }
     }),

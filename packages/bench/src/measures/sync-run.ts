@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { duckdb } from '@sluice/destination-duckdb';
 import { createFreshdeskClient, createScaledClock } from '@sluice/freshdesk-client';
 import { createPipeline } from '@sluice/loader-core';
-import { freshdeskSource } from '@sluice/sync';
+import { freshdeskSource, type TicketInclude } from '@sluice/sync';
 import { type BudgetUse, budgetUse } from '../harness/budget.js';
 import { serveMeasurement } from '../harness/child.js';
 import { memorySampler, type PhaseMemory } from '../harness/memory-sampler.js';
@@ -18,6 +18,8 @@ export interface SyncRunInput {
   readonly resources?: readonly string[];
   /** Runs in a row against the same destination: the last is reported (2 = an incremental run). */
   readonly runs: number;
+  /** Ticket list embeds (`freshdeskSource`'s `ticketIncludes`); default the source's. */
+  readonly ticketIncludes?: readonly TicketInclude[];
   /** DuckDB configuration for the destination (`duckdb({ config })`), e.g. a `memory_limit`. */
   readonly duckdbConfig?: Readonly<Record<string, string>>;
   /** Client budget; omitted = unlimited (the simulator's limits are off too). */
@@ -73,7 +75,11 @@ async function measure(input: SyncRunInput): Promise<SyncRunResult> {
       });
       const started = performance.now();
       const info = await pipeline.run(
-        freshdeskSource({ client, ...(input.resources ? { resources: input.resources } : {}) }),
+        freshdeskSource({
+          client,
+          ...(input.resources ? { resources: input.resources } : {}),
+          ...(input.ticketIncludes ? { ticketIncludes: input.ticketIncludes } : {}),
+        }),
       );
       const wallMs = performance.now() - started;
       const peaks = memory.stop();
