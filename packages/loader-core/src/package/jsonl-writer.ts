@@ -4,6 +4,8 @@ import { join } from 'node:path';
 /** Default size bound of one data file before it rotates to the next. */
 export const DEFAULT_FILE_MAX_BYTES = 64 * 1024 * 1024;
 const FLUSH_BYTES = 1024 * 1024;
+/** Room for lines beyond the flush size, so that usual lines never need a buffer of their own. */
+const BUFFER_BYTES = FLUSH_BYTES + 64 * 1024;
 
 export interface WrittenFile {
   /** File name inside the writer's directory. */
@@ -22,8 +24,9 @@ export class RotatingJsonlWriter {
   #name = '';
   #rows = 0;
   #bytes = 0;
-  #buffer: string[] = [];
-  #buffered = 0;
+  /** Lines are encoded straight into this buffer (no joined string, no second encoding when written). */
+  #buffer: Buffer | null = null;
+  #used = 0;
   #pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -34,15 +37,35 @@ export class RotatingJsonlWriter {
 
   /** Appends one line (without newline). Returns a promise to await only when the buffer was flushed. */
   write(line: string): Promise<void> | undefined {
-    const size = Buffer.byteLength(line) + 1;
-    if (this.#rows > 0 && this.#bytes + size > this.maxBytes) this.#rotate();
     if (this.#rows === 0 && this.#handle === null && this.#name === '') this.#name = this.#nextName();
-    this.#buffer.push(line);
-    this.#buffered += size;
+    let flushed: Promise<void> | undefined;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const bound = line.length * 3 + 1;
+    let buffer = this.#buffer;
+    if (buffer === null || this.#used + bound > buffer.length) {
+      if (this.#used > 0) flushed = this.#flush();
+      buffer = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, bound));
+      this.#buffer = buffer;
+      this.#used = 0;
+    }
+    const start = this.#used;
+    const size = buffer.write(line, start) + 1;
+    buffer[start + size - 1] = 10; // \n
+    if (this.#rows > 0 && this.#bytes + size > this.maxBytes) {
+      // The line opens the next file: the buffer up to it goes to the current one.
+      const moved = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, size));
+      buffer.copy(moved, 0, start, start + size);
+      this.#used = start;
+      this.#rotate();
+      this.#buffer = moved;
+      this.#used = size;
+    } else {
+      this.#used = start + size;
+    }
     this.#bytes += size;
     this.#rows++;
-    if (this.#buffered >= FLUSH_BYTES) return this.#flush();
-    return undefined;
+    if (this.#used >= FLUSH_BYTES) return this.#flush();
+    return flushed;
   }
 
   #nextName(): string {
@@ -71,14 +94,16 @@ export class RotatingJsonlWriter {
   }
 
   #flush(): Promise<void> {
-    if (this.#buffer.length === 0) return this.#pending;
-    const text = `${this.#buffer.join('\n')}\n`;
-    this.#buffer = [];
-    this.#buffered = 0;
+    const buffer = this.#buffer;
+    if (buffer === null || this.#used === 0) return this.#pending;
+    const chunk = buffer.subarray(0, this.#used);
+    // the chunk is written asynchronously: the next lines go to a new buffer
+    this.#buffer = null;
+    this.#used = 0;
     const name = this.#name;
     this.#pending = this.#pending.then(async () => {
       if (this.#handle === null) this.#handle = await open(join(this.dir, name), 'a');
-      await this.#handle.write(text);
+      await this.#handle.write(chunk);
     });
     return this.#pending;
   }
