@@ -143,6 +143,10 @@ describe('simulator → sluice-sync run → DuckDB', () => {
     await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
 
     // --full-refresh tickets: every ticket and its children read again and the tables replaced.
+    control.advanceClock(3_600_000);
+    const beforeRefresh = control.mutate({ resource: 'tickets', count: 4 });
+    control.advanceClock(60_000);
+    const newestBeforeRefresh = control.mutate({ resource: 'tickets', count: 1 });
     const refreshFrom = world.requests.length;
     const refresh = await runCli(
       ['run', '--resources', 'tickets,conversations', '--full-refresh', 'tickets'],
@@ -164,6 +168,11 @@ describe('simulator → sluice-sync run → DuckDB', () => {
     expect(after.code).toBe(0);
     const read = childRequests(world, afterFrom, 'conversations');
     for (const id of later) expect(read).toContain(id);
+    // Tickets changed before the refresh were loaded by it: not read again (only those sharing the newest
+    // second the refresh saw, as updated_since is inclusive).
+    const older = beforeRefresh.filter((i) => !later.includes(i) && !newestBeforeRefresh.includes(i));
+    expect(older.length).toBeGreaterThan(0);
+    for (const id of older) expect(read).not.toContain(id);
     expect(read.length).toBeLessThan(everyTicket.length / 2);
     await expectWarehouseEqualsSimulator(world.dbPath, world.sim);
     // ...and the cursor is back: the next run reads no children at all.
