@@ -1,4 +1,3 @@
-import { getPath } from '../incremental/cursor.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
 import { inferType, isCoercible } from '../schema/infer.js';
@@ -100,6 +99,8 @@ export class RecordNormalizer {
   readonly #tables = new Map<string, TableContext>();
   readonly #root: TableContext | null;
   readonly #decimal: DecimalBounds;
+  /** Merge key paths split into segments once (checked on every record). */
+  readonly #keyPaths: readonly (readonly [string, readonly string[]])[];
   /** Records dropped by discard_row contracts, per table. */
   readonly discarded = new Map<string, number>();
 
@@ -113,6 +114,9 @@ export class RecordNormalizer {
   ) {
     this.#schema = schema;
     this.#decimal = decimal;
+    this.#keyPaths = (config.primaryKey.length > 0 ? config.primaryKey : config.mergeKey).map(
+      (path) => [path, path.replaceAll('__', '.').split('.')] as const,
+    );
     this.#config = config;
     this.#contract = resolveContract(config.schemaContract);
     this.#maxDepth = config.maxNestingDepth ?? Number.POSITIVE_INFINITY;
@@ -181,8 +185,14 @@ export class RecordNormalizer {
 
   /** Merge deduplicates and replaces by key: a record without its key would collapse with others. */
   #assertKeys(record: Record<string, unknown>): void {
-    for (const path of this.#config.primaryKey.length > 0 ? this.#config.primaryKey : this.#config.mergeKey) {
-      const value = getPath(record, path.replaceAll('__', '.'));
+    for (const [path, segments] of this.#keyPaths) {
+      let value: unknown = record;
+      for (const segment of segments) {
+        value =
+          value !== null && typeof value === 'object'
+            ? (value as Record<string, unknown>)[segment]
+            : undefined;
+      }
       if (value === null || value === undefined) {
         throw new Error(
           `Resource "${this.#config.resource}" yielded a record without a value for its key "${path}": merge ` +
@@ -311,7 +321,12 @@ export class RecordNormalizer {
     const target = column.dataType;
     if (target === type || isCoercible(type, target, value)) {
       if (target !== 'decimal' || fitsDecimal(value, this.#decimalOf(column))) {
-        this.#line += leaf.key + jsonValue(encodeValue(value, target));
+        const encoded = encodeValue(value, target);
+        this.#line +=
+          leaf.key +
+          (typeof encoded === 'string' && PLAIN_STRING_TYPES.has(target)
+            ? `"${encoded}"`
+            : jsonValue(encoded));
         return undefined;
       }
     }
@@ -378,6 +393,19 @@ function jsonValue(value: unknown): string {
       return JSON.stringify(value) ?? 'null';
   }
 }
+
+/**
+ * Types whose encoded strings never hold a character JSON escapes (validated ISO forms, digits, base64), so
+ * the hot path skips the escape check for them.
+ */
+const PLAIN_STRING_TYPES: ReadonlySet<DataType> = new Set([
+  'timestamp',
+  'date',
+  'time',
+  'bigint',
+  'decimal',
+  'binary',
+]);
 
 /** `,"<identifier>":` for a row's text. */
 function jsonKey(identifier: string): string {
