@@ -378,6 +378,7 @@ export class RecordNormalizer {
 }
 
 /** Characters JSON must escape, and surrogates (JSON.stringify escapes lone ones). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** An encoded value as JSON text, as JSON.stringify writes it (without its cost for plain strings and numbers). */
