@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs, settingFlags } from '../../src/cli/args.js';
 import { UsageError } from '../../src/config/errors.js';
-import { gatherOptions, resolveRunSettings } from '../../src/config/resolve.js';
+import { gatherOptions, resolveApiKey, resolveRunSettings } from '../../src/config/resolve.js';
 
 const ENV = { FRESHDESK_DOMAIN: 'acme', FRESHDESK_API_KEY: 'secret-key-123' };
 
@@ -65,6 +65,20 @@ describe('settings', () => {
     const raw = await gatherOptions(parsed.raw, ENV);
     await expect(resolveRunSettings(raw, ENV)).rejects.toThrow(message);
     await expect(resolveRunSettings(raw, ENV)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('reads the API key from FRESHDESK_API_KEY_FILE (a mounted secret)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sluice-key-'));
+    const file = join(dir, 'key');
+    await writeFile(file, '  file-key-456\n');
+    expect(await resolveApiKey({ FRESHDESK_API_KEY_FILE: file })).toBe('file-key-456');
+    await writeFile(file, '\n');
+    await expect(resolveApiKey({ FRESHDESK_API_KEY_FILE: file })).rejects.toThrow(
+      /is empty: put the API key in it/,
+    );
+    await expect(resolveApiKey({ FRESHDESK_API_KEY_FILE: join(dir, 'missing') })).rejects.toThrow(
+      /Cannot read FRESHDESK_API_KEY_FILE/,
+    );
   });
 
   it('asks for the API key in the environment when it is missing', async () => {
