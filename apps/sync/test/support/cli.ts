@@ -15,6 +15,14 @@ export interface CliResult {
 
 let runs = 0;
 
+/** Keeps a run's output for the secret scan after the suite (see test/e2e/global-setup.ts). */
+function saveLog(stdout: string, stderr: string): Promise<void> {
+  const logs = process.env.SLUICE_E2E_LOGS;
+  return logs
+    ? writeFile(join(logs, `${process.pid}-${++runs}.log`), `${stdout}\n${stderr}`)
+    : Promise.resolve();
+}
+
 /** Runs `node dist/bin.js ...args` in a child process with only the given Freshdesk/Sluice variables. */
 export function runCli(
   args: readonly string[],
@@ -41,12 +49,7 @@ export function runCli(
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      // Kept for the secret scan after the suite (see test/e2e/global-setup.ts).
-      const logs = process.env.SLUICE_E2E_LOGS;
-      const saved = logs
-        ? writeFile(join(logs, `${process.pid}-${++runs}.log`), `${stdout}\n${stderr}`)
-        : Promise.resolve();
-      saved.then(() => resolve({ code, signal, stdout, stderr }), reject);
+      saveLog(stdout, stderr).then(() => resolve({ code, signal, stdout, stderr }), reject);
     });
   });
 }
@@ -71,4 +74,40 @@ export function summaryOf(stdout: string): RunSummaryLine {
   const line = jsonLines(stdout).find((l) => l.event === 'run_summary');
   if (!line) throw new Error(`No run_summary line in:\n${stdout}`);
   return line as unknown as RunSummaryLine;
+}
+
+/** Starts the CLI and resolves once a stdout line matches `ready`; then the test may signal the process. */
+export function startCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ kill: (signal: NodeJS.Signals) => void; done: Promise<CliResult> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', METADATA_SERVER_DETECTION: 'none', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let signalled = false;
+    const done = new Promise<CliResult>((settle, fail) => {
+      child.on('close', (code, signal) => {
+        saveLog(stdout, stderr).then(() => settle({ code, signal, stdout, stderr }), fail);
+      });
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!signalled && ready.test(stdout)) {
+        signalled = true;
+        resolve({ kill: (signal) => child.kill(signal), done });
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    done.then((r) => {
+      if (!signalled) reject(new Error(`The CLI ended before ${ready}:\n${r.stdout}\n${r.stderr}`));
+    });
+  });
 }
