@@ -30,7 +30,7 @@ export const FULL: Sizes = {
   normalize: [10_000, 100_000, 1_000_000],
   load: { records: 100_000, rounds: 2 },
   endToEnd: 100_000,
-  // Not 1M: the simulator's data puts ~12% of tickets on the same updated_at second (its "now"), and more than
+  // Not 1M: the simulator's data puts ~11% of tickets on the same updated_at second (its "now"), and more than
   // 300 pages of them cannot be paged with updated_since; 200k is the largest size that stays below that.
   endToEndMemory: [100_000, 200_000],
   duckdbMemoryLimit: '256MB',
