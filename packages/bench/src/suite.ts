@@ -73,6 +73,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const log = options.log ?? (() => {});
   const only = new Set<Benchmark>(options.only ?? BENCHMARKS);
   const childOptions: RunChildOptions = {
+    // Generous: the largest measurement takes a few minutes; a hang must not stall the suite for ever.
+    timeoutMs: 20 * 60_000,
     ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
     ...(options.heapProfileDir ? { heapProfileDir: options.heapProfileDir } : {}),
   };

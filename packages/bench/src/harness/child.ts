@@ -85,6 +85,8 @@ export function runChild<I, T>(
 
 /** The child side: runs `measure` on the input it is sent, reports once, then exits. */
 export function serveMeasurement<I, T>(measure: (input: I) => Promise<T>): void {
+  // An orchestrator that died or gave up leaves nobody to report to: do not keep measuring.
+  process.once('disconnect', () => process.exit(1));
   process.once('message', (input: I) => {
     measure(input).then(
       (result) => {
