@@ -117,6 +117,10 @@ describe('nesting', () => {
     expect(rows.tickets__conversations?.map(data)).toEqual([{ body: 'hi', meta: { cc: ['a@x'], n: 1 } }]);
     expect(schema.tables.tickets__conversations?.columns.meta?.dataType).toBe('json');
     expect(schema.tables.tickets__conversations__meta__cc).toBeUndefined();
+    // the hint is not also declared as a column of the parent table
+    expect(Object.keys(schema.tables.tickets?.columns ?? {}).filter((c) => !c.startsWith('_sluice'))).toEqual(
+      ['id'],
+    );
     expect(rows.tickets__conversations__meta__cc).toBeUndefined();
   });
 

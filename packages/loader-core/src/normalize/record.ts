@@ -32,6 +32,12 @@ interface TableContext {
   builder: TableBuilder;
   readonly hints: ReadonlyMap<string, ColumnHint>;
   readonly paths: PathNode;
+  /**
+   * Columns this package declared from type hints that no value has reached yet. A hint on a path that turns
+   * out to lead through a list (`conversations.meta`) belongs to the child table: its declaration here is
+   * withdrawn when the child table is created.
+   */
+  readonly declared: Set<string>;
 }
 
 /**
@@ -143,8 +149,12 @@ export class RecordNormalizer {
       return null;
     }
     const hinted: ColumnSchema[] = [];
+    const declared = new Set<string>();
+    const existing = this.#schema.tables.get(name);
     for (const [id, hint] of hints) {
-      if (hint.dataType) hinted.push(columnFromHint(id, hint.dataType, hint));
+      if (!hint.dataType) continue;
+      hinted.push(columnFromHint(id, hint.dataType, hint));
+      if (!existing?.columns.has(id)) declared.add(id);
     }
     const builder = this.#schema.ensureTable({
       name,
@@ -169,7 +179,7 @@ export class RecordNormalizer {
       const column = builder.columns.get(id);
       if (column && !hint.dataType) builder.columns.set(id, { ...column, ...flags(hint) });
     }
-    const ctx: TableContext = { builder, hints, paths: pathNode(null, '') };
+    const ctx: TableContext = { builder, hints, paths: pathNode(null, ''), declared };
     this.#tables.set(name, ctx);
     return ctx;
   }
@@ -232,9 +242,7 @@ export class RecordNormalizer {
         );
         node.lists.set(key, childName);
       }
-      const child =
-        this.#tables.get(childName) ??
-        this.#table(childName, ctx.builder.name, childHints(ctx.hints, node.prefix + normalizeName(key)));
+      const child = this.#tables.get(childName) ?? this.#childTable(ctx, childName, node, key);
       if (!child) continue;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
@@ -243,6 +251,17 @@ export class RecordNormalizer {
       }
     }
     return true;
+  }
+
+  /** Creates a child table with the hints on paths through its list (withdrawn from the parent). */
+  #childTable(ctx: TableContext, name: string, node: PathNode, key: string): TableContext | null {
+    const listId = node.prefix + normalizeName(key);
+    const hints = childHints(ctx.hints, listId);
+    for (const id of hints.keys()) {
+      const parentId = listId + PATH_SEPARATOR + id;
+      if (ctx.declared.delete(parentId)) ctx.builder.columns.delete(parentId);
+    }
+    return this.#table(name, ctx.builder.name, hints);
   }
 
   #fields(
@@ -274,6 +293,7 @@ export class RecordNormalizer {
       if (leaf === undefined) {
         const raw = rawOf(node, key);
         const id = ctx.builder.names.resolve(raw, node.prefix + normalizeName(key));
+        ctx.declared.delete(id);
         leaf = {
           id,
           raw,
