@@ -1,4 +1,5 @@
 export { DUCKDB_CAPABILITIES } from './capabilities.js';
+export { DEFAULT_MEMORY_LIMIT } from './config.js';
 export { type DuckDbDestination, duckdb } from './destination.js';
 export type { DuckDbConnection } from './dialect/connection.js';
 export { DuckDbDialect } from './dialect/dialect.js';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { effectiveConfig } from './config.js';
 import { describeOpenError } from './errors.js';
 
 export const MEMORY_PATH = ':memory:';
@@ -46,7 +47,7 @@ async function run(connection: DuckDBConnection, statement: string): Promise<voi
 async function attach(path: string, config: Readonly<Record<string, string>>): Promise<DuckDBInstance> {
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(MEMORY_PATH, { ...config });
+    instance = await DuckDBInstance.create(MEMORY_PATH, effectiveConfig(path, path === MEMORY_PATH, config));
   } catch (error) {
     throw describeOpenError(path, error);
   }

@@ -9,7 +9,8 @@ export interface DuckDbOptions {
   readonly schema?: string;
   /**
    * DuckDB configuration options applied when the database opens, e.g. `{ threads: '2', memory_limit: '1GB' }`
-   * (see https://duckdb.org/docs/stable/configuration/overview).
+   * (see https://duckdb.org/docs/stable/configuration/overview). Defaults: `memory_limit` 512MB (DuckDB's own is
+   * 80% of RAM; beyond the limit it spills to disk) and, for a file, `temp_directory` `<path>.tmp`.
    */
   readonly config?: Readonly<Record<string, string>>;
 }

@@ -162,6 +162,31 @@ describe('duckdb()', () => {
     }
   });
 
+  it('bounds DuckDB memory by default and spills next to the database file', async () => {
+    const path = join(dir, 'bounded.duckdb');
+    const driver = await duckdb({ path }).openDriver();
+    try {
+      const rows = await driver.query(
+        sql`SELECT current_setting('memory_limit') AS memory, current_setting('temp_directory') AS temp`.compile(
+          driver.db,
+        ),
+      );
+      // DuckDB reports 512MB in MiB.
+      expect(rows).toEqual([{ memory: '488.2 MiB', temp: `${path}.tmp` }]);
+    } finally {
+      await driver.close();
+    }
+    const raised = await duckdb({ path, config: { memory_limit: '2GB' } }).openDriver();
+    try {
+      const rows = await raised.query(
+        sql`SELECT current_setting('memory_limit') AS memory`.compile(raised.db),
+      );
+      expect(rows).toEqual([{ memory: '1.8 GiB' }]);
+    } finally {
+      await raised.close();
+    }
+  });
+
   it('refuses datasets named like DuckDB catalogs, which would make table names ambiguous', async () => {
     const destination = duckdb({ path: ':memory:' });
     for (const dataset of ['temp', 'System']) {
