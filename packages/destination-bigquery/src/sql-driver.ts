@@ -12,7 +12,7 @@ import type { BigQueryApi } from './bigquery/api.js';
 import { toQueryParameters } from './bigquery/query-parameters.js';
 import { BigQueryDialect } from './dialect/dialect.js';
 import { BigQueryLoadSession } from './load-session.js';
-import { columnTypeSql } from './schema/column-type.js';
+import { columnTypeSql, RESERVED_PREFIXES } from './schema/column-type.js';
 import { type PartitionGranularity, tableLayout, tableLayoutSql } from './schema/table-layout.js';
 
 export const BIGQUERY_CAPABILITIES: DestinationCapabilities = {
@@ -25,6 +25,7 @@ export const BIGQUERY_CAPABILITIES: DestinationCapabilities = {
   dataTypes: ['text', 'bigint', 'double', 'decimal', 'bool', 'timestamp', 'date', 'time', 'json', 'binary'],
   // NUMERIC's range; precision/scale hints beyond it become BIGNUMERIC.
   decimal: { precision: 38, scale: 9 },
+  reservedPrefixes: RESERVED_PREFIXES,
 };
 
 export interface BigQuerySqlDriverConfig {

@@ -15,8 +15,18 @@ const BASE_TYPES: Readonly<Record<DataType, string>> = {
   binary: 'BYTES',
 };
 
-/** Column name prefixes BigQuery reserves for pseudo-columns (case-insensitive). */
-const RESERVED_PREFIXES = ['_table_', '_file_', '_partition', '_row_timestamp', '__root__', '_colidentifier'];
+/**
+ * Column name prefixes BigQuery reserves for pseudo-columns (case-insensitive). Declared as a capability so
+ * loader-core's naming avoids them; `assertColumnName` stays as the last guard.
+ */
+export const RESERVED_PREFIXES: readonly string[] = [
+  '_table_',
+  '_file_',
+  '_partition',
+  '_row_timestamp',
+  '__root__',
+  '_colidentifier',
+];
 
 /** Fails early, with the fix, on a column name BigQuery would reject with a less helpful message. */
 export function assertColumnName(name: string): void {

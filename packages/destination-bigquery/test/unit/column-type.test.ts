@@ -1,6 +1,7 @@
 import type { ColumnSchema, DataType } from '@sluice/loader-core';
 import { describe, expect, it } from 'vitest';
 import { columnTypeSql, tableField } from '../../src/schema/column-type.js';
+import { BIGQUERY_CAPABILITIES } from '../../src/sql-driver.js';
 
 const column = (dataType: DataType, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
   name: 'c',
@@ -50,6 +51,20 @@ describe('column types', () => {
 });
 
 describe('column names', () => {
+  it('declares the reserved prefixes as a capability, so loader-core names never start with them', () => {
+    // BigQuery's documented pseudo-column prefixes.
+    for (const prefix of [
+      '_TABLE_',
+      '_FILE_',
+      '_PARTITION',
+      '_ROW_TIMESTAMP',
+      '__ROOT__',
+      '_COLIDENTIFIER',
+    ]) {
+      expect(BIGQUERY_CAPABILITIES.reservedPrefixes?.map((p) => p.toUpperCase())).toContain(prefix);
+    }
+  });
+
   it('rejects the prefixes BigQuery reserves, with the fix', () => {
     expect(() => columnTypeSql({ name: '_PARTITIONTIME', dataType: 'timestamp', nullable: true })).toThrow(
       /reserves for its pseudo-columns.*Rename the field/,
