@@ -26,6 +26,7 @@ import type {
   PaginateOptions,
 } from './pagination/types.js';
 import { type FreshdeskPlan, parseRetryAfter, RateLimiter } from './rate-limiter.js';
+import { withBufferedBody } from './transport/buffered-body.js';
 import { composeFetch, describeRequest, type FetchLike } from './transport/fetch-middleware.js';
 import { withRateLimit } from './transport/rate-limit.js';
 import { type RetryOptions, resolveRetryOptions, withRetry } from './transport/retry.js';
@@ -47,7 +48,10 @@ export interface FreshdeskClientOptions {
   requestsPerMinute?: number;
   /** A limiter shared with other clients of the same account; `plan`/`requestsPerMinute` are then ignored. */
   rateLimiter?: RateLimiter;
-  /** Per-attempt timeout until response headers arrive. Default 30 s; 0 disables. */
+  /**
+   * Per-attempt timeout: until the whole body is read (idempotent requests) or the response headers arrive
+   * (POST). Default 30 s; 0 disables.
+   */
   timeoutMs?: number;
   /** Retry policy, or `false` to never retry. */
   retry?: RetryOptions | false;
@@ -176,6 +180,8 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): Freshdes
     withRetry(resolveRetryOptions(options.retry), { clock, emit, redact }),
     withRateLimit(rateLimiter, emit),
     withTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, clock),
+    // Innermost, so a broken body fails the attempt inside the retry loop and within the attempt's timeout.
+    withBufferedBody(),
   );
 
   const client = createClient<paths>({

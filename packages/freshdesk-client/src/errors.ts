@@ -52,6 +52,42 @@ export class FreshdeskNetworkError extends FreshdeskError {
   }
 }
 
+/**
+ * Freshdesk answered, but on every attempt the body broke off (connection reset) or was not valid JSON
+ * (truncated or malformed), so there is no data to return.
+ */
+export class FreshdeskResponseBodyError extends FreshdeskError {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly attempts: number;
+  readonly problem: 'interrupted' | 'invalid-json';
+  constructor(
+    facts: RequestFacts & {
+      status: number;
+      attempts: number;
+      problem: 'interrupted' | 'invalid-json';
+      cause?: Error;
+    },
+  ) {
+    const what =
+      facts.problem === 'interrupted'
+        ? 'the connection broke while reading the response body'
+        : 'the response body was truncated or not valid JSON';
+    super(
+      `Freshdesk ${facts.method} ${facts.path} answered ${facts.status} but ${what} after ${facts.attempts}` +
+        ` attempt(s)${facts.cause ? ` (${facts.cause.message})` : ''}. A proxy or the network is cutting` +
+        ' responses short: retry later, or raise retry.maxAttempts / retry.maxElapsedMs.',
+      { cause: facts.cause },
+    );
+    this.method = facts.method;
+    this.path = facts.path;
+    this.status = facts.status;
+    this.attempts = facts.attempts;
+    this.problem = facts.problem;
+  }
+}
+
 /** The request exceeded `timeoutMs` on every attempt. */
 export class FreshdeskTimeoutError extends FreshdeskError {
   readonly method: string;

@@ -14,7 +14,8 @@ export type FreshdeskEvent =
       type: 'retry';
       /** The attempt that failed, from 1. */
       attempt: number;
-      reason: 'network' | 'timeout' | 'server-error' | 'rate-limited';
+      /** `invalid-body`: a 2xx answer whose JSON body was truncated or malformed. */
+      reason: 'network' | 'timeout' | 'server-error' | 'rate-limited' | 'invalid-body';
       status?: number;
     } & RequestRef)
   | {

@@ -22,6 +22,7 @@ export {
   FreshdeskPaginationError,
   FreshdeskPermissionError,
   FreshdeskRateLimitError,
+  FreshdeskResponseBodyError,
   FreshdeskServerError,
   FreshdeskTimeoutError,
   FreshdeskValidationError,

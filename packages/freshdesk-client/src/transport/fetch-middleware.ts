@@ -9,6 +9,13 @@ export function composeFetch(base: FetchLike, ...middleware: FetchMiddleware[]):
   return middleware.reduceRight<FetchLike>((next, wrap) => wrap(next), base);
 }
 
+/** Requests that are safe to send twice. POST is not: a lost response may hide a created ticket. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
+
 /** Method and path of a request for errors and events. Paths never carry credentials (auth is a header). */
 export function describeRequest(request: Request): { method: string; path: string } {
   const url = new URL(request.url);

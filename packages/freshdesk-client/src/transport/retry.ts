@@ -2,16 +2,21 @@ import type { Clock } from '../clock.js';
 import {
   FreshdeskConfigError,
   FreshdeskNetworkError,
+  FreshdeskResponseBodyError,
   FreshdeskTimeoutError,
   sanitizeError,
 } from '../errors.js';
 import type { FreshdeskEventListener } from '../events.js';
 import { parseRetryAfter } from '../rate-limiter.js';
-import { describeRequest, discardBody, type FetchMiddleware } from './fetch-middleware.js';
+import { ResponseBodyError } from './buffered-body.js';
+import { describeRequest, discardBody, type FetchMiddleware, isIdempotent } from './fetch-middleware.js';
 import { AttemptTimeoutError } from './timeout.js';
 
 export interface RetryOptions {
-  /** Attempts in total for network errors, timeouts and 5xx on idempotent requests. Default 4. */
+  /**
+   * Attempts in total for network errors, timeouts, 5xx and broken or invalid JSON bodies on idempotent
+   * requests. Default 4.
+   */
   maxAttempts?: number;
   /** First backoff; doubles per failure, with jitter. Default 500 ms. */
   baseDelayMs?: number;
@@ -33,9 +38,6 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = {
   maxRateLimitRetries: 10,
 };
 
-/** Requests that are safe to send twice. POST is not: a lost response may hide a created ticket. */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-
 export function resolveRetryOptions(retry: RetryOptions | false | undefined): ResolvedRetryOptions {
   if (retry === false) return { ...DEFAULT_RETRY, maxAttempts: 1, maxRateLimitRetries: 0 };
   const resolved = { ...DEFAULT_RETRY, ...retry };
@@ -55,7 +57,8 @@ export function backoffDelay(failures: number, options: ResolvedRetryOptions, ra
 }
 
 /**
- * Retries what is safe to retry: network errors, timeouts and 5xx for idempotent methods, with bounded
+ * Retries what is safe to retry: network errors, timeouts, 5xx and broken bodies (see buffered-body.ts) for
+ * idempotent methods, with bounded
  * attempts and total time; and 429 for every method (the request was refused, not processed), after the
  * rate limiter has waited out Retry-After. Aborting the request's signal stops everything at once.
  */
@@ -71,7 +74,7 @@ export function withRetry(
   const random = deps.random ?? Math.random;
   return (next) => async (request) => {
     const facts = describeRequest(request);
-    const idempotent = IDEMPOTENT.has(request.method);
+    const idempotent = isIdempotent(request.method);
     const started = deps.clock.now();
     let failures = 0;
     let rateLimited = 0;
@@ -79,7 +82,7 @@ export function withRetry(
 
     const backoff = async (
       delay: number,
-      reason: 'network' | 'timeout' | 'server-error',
+      reason: 'network' | 'timeout' | 'server-error' | 'invalid-body',
       status?: number,
     ) => {
       deps.emit({ type: 'retry', attempt, reason, ...(status === undefined ? {} : { status }), ...facts });
@@ -100,12 +103,26 @@ export function withRetry(
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason;
         const timedOut = error instanceof AttemptTimeoutError;
+        const bodyError = error instanceof ResponseBodyError ? error : undefined;
         const delay = nextDelay();
         if (delay !== undefined) {
           failures += 1;
-          await backoff(delay, timedOut ? 'timeout' : 'network');
+          const reason = timedOut
+            ? 'timeout'
+            : bodyError?.problem === 'invalid-json'
+              ? 'invalid-body'
+              : 'network';
+          await backoff(delay, reason, bodyError?.status);
           continue;
         }
+        if (bodyError)
+          throw new FreshdeskResponseBodyError({
+            ...facts,
+            status: bodyError.status,
+            attempts: attempt,
+            problem: bodyError.problem,
+            ...(bodyError.cause === undefined ? {} : { cause: sanitizeError(bodyError.cause, deps.redact) }),
+          });
         if (timedOut)
           throw new FreshdeskTimeoutError({ ...facts, timeoutMs: error.timeoutMs, attempts: attempt });
         throw new FreshdeskNetworkError({

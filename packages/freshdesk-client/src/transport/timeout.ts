@@ -9,7 +9,10 @@ export class AttemptTimeoutError extends Error {
   }
 }
 
-/** Aborts each attempt after `timeoutMs` (until response headers arrive). The caller's own signal still wins. */
+/**
+ * Aborts each attempt after `timeoutMs`: until the inner middleware returns, i.e. the buffered body for
+ * idempotent requests, the headers otherwise. The caller's own signal still wins.
+ */
 export function withTimeout(timeoutMs: number, clock: Clock): FetchMiddleware {
   return (next) => async (request) => {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return next(request);
