@@ -6,6 +6,7 @@ import {
   FreshdeskNotFoundError,
   FreshdeskPermissionError,
   FreshdeskRateLimitError,
+  FreshdeskResponseBodyError,
   FreshdeskServerError,
   FreshdeskTimeoutError,
 } from '@sluice/freshdesk-client';
@@ -46,6 +47,12 @@ export function describeFailure(error: unknown, where = 'Freshdesk'): DescribedF
   if (error instanceof FreshdeskNetworkError || error instanceof FreshdeskTimeoutError) {
     return {
       message: `Could not reach ${where}: ${error.message} Check FRESHDESK_DOMAIN and the network. ${RERUN}`,
+      exitCode: EXIT_FAILURE,
+    };
+  }
+  if (error instanceof FreshdeskResponseBodyError) {
+    return {
+      message: `${where} ${error.method} ${error.path}: ${error.problem === 'interrupted' ? 'the connection broke while reading the answer' : 'the answer was truncated or not valid JSON'} on all ${error.attempts} attempts. Check for a proxy or an unstable network between this machine and ${where}. ${RERUN}`,
       exitCode: EXIT_FAILURE,
     };
   }

@@ -13,7 +13,7 @@ import { checkWritable } from '../destination/preflight.js';
 import { freshdeskSource } from '../source/freshdesk-source.js';
 import { resourceForPath } from '../source/path-resolver.js';
 import { selectEntries } from '../source/selection.js';
-import { bufferedFetch } from './buffered-fetch.js';
+import { countingFetch } from './counting-fetch.js';
 import { crashHook } from './crash-hook.js';
 import type { SyncReporter } from './reporter.js';
 import type { SyncSummary } from './summary.js';
@@ -64,7 +64,7 @@ export async function runSync(settings: SyncSettings, options: RunSyncOptions): 
     apiKey: settings.freshdesk.apiKey,
     ...(settings.plan ? { plan: settings.plan } : {}),
     ...(settings.requestsPerMinute ? { requestsPerMinute: settings.requestsPerMinute } : {}),
-    fetch: bufferedFetch(options.fetch ?? ((request) => globalThis.fetch(request)), () => {
+    fetch: countingFetch(options.fetch ?? ((request) => globalThis.fetch(request)), () => {
       requests += 1;
     }),
     onEvent: onFreshdesk,
