@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SpecConformance } from './support/conformance.js';
 import { clientFor, rawGet, startRecordedSimulator } from './support/simulator.js';
 
 const sim = await startRecordedSimulator({ tickets: 150, seed: 'mutations' });
@@ -118,6 +119,56 @@ describe('mutations through the API move updated_at', () => {
         .response.status,
     ).toBe(204);
     expect(sim.control.snapshot('conversations').some((c) => c.id === note.data?.id)).toBe(false);
+  });
+
+  it('creates a proper contact for a ticket from an unknown email, and points the ticket at it', async () => {
+    const mark = sim.control.advanceClock(HOUR);
+    const since = `${mark.toISOString().slice(0, 19)}Z`;
+    const email = 'first.timer@example.net';
+    const ticket = await client.POST('/tickets', {
+      body: { email, subject: 'Hello', description: 'First contact', priority: 1, status: 2 },
+    });
+    expect(ticket.response.status).toBe(201);
+    const requesterId = ticket.data?.requester_id as number;
+    expect(Number.isInteger(requesterId) && requesterId > 0).toBe(true);
+
+    const contact = await client.GET('/contacts/{id}', { params: { path: { id: requesterId } } });
+    expect(contact.data).toMatchObject({
+      id: requesterId,
+      email,
+      created_at: since,
+      updated_at: since,
+      active: false,
+    });
+    const listed = [];
+    for await (const c of client.paginate('/contacts', { params: { query: { _updated_since: since } } }))
+      listed.push(c);
+    expect(listed.map((c) => c.id)).toEqual([requesterId]);
+    expect(listed[0]).toEqual(contact.data);
+    const withRequester = await client.GET('/tickets/{id}', {
+      params: { path: { id: ticket.data?.id as number }, query: { include: ['requester'] } },
+    });
+    expect(withRequester.data?.requester).toMatchObject({ id: requesterId, email });
+    // A second ticket from the same email reuses the contact.
+    const again = await client.POST('/tickets', {
+      body: { email, subject: 'Again', description: 'Second', priority: 1, status: 2 },
+    });
+    expect(again.data?.requester_id).toBe(requesterId);
+
+    // Each of these answers matches the spec (checked here, not only when the file ends).
+    const conformance = new SpecConformance();
+    const records = sim.recorder.records.filter(
+      (r) => r.path.startsWith('/tickets') || r.path.startsWith('/contacts'),
+    );
+    const mine = records.slice(-5);
+    expect(mine.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 201',
+      'GET 200',
+      'GET 200',
+      'GET 200',
+      'POST 201',
+    ]);
+    expect(mine.flatMap((r) => conformance.check(r))).toEqual([]);
   });
 
   it('creates, updates, soft-deletes, restores and hard-deletes contacts', async () => {
