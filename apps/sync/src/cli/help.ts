@@ -30,7 +30,8 @@ Commands:
   sluice-sync --demo is the same as sluice-sync demo.
   sluice-sync <command> --help shows the options of a command.
 
-Exit codes: 0 success, 1 failure (the message says what to do), 2 bad usage.`;
+Exit codes: 0 success, 1 failure (the message says what to do), 2 bad usage,
+130 stopped by Ctrl-C, 143 stopped by SIGTERM (rerun to resume; nothing partial is committed).`;
 
 export const RUN_HELP = `Usage: sluice-sync run [options]
 

@@ -10,7 +10,7 @@ import {
   FreshdeskServerError,
   FreshdeskTimeoutError,
 } from '@sluice/freshdesk-client';
-import { EXIT_FAILURE, EXIT_USAGE, SyncFailure, UsageError } from '../config/errors.js';
+import { EXIT_FAILURE, EXIT_USAGE, RunInterrupted, SyncFailure, UsageError } from '../config/errors.js';
 
 /** A failure as the CLI shows it: what happened and what to do, and the exit code. */
 export interface DescribedFailure {
@@ -24,6 +24,7 @@ const RERUN =
 /** Turns any error into a message that says what to do; unknown errors keep their message. */
 export function describeFailure(error: unknown, where = 'Freshdesk'): DescribedFailure {
   if (error instanceof UsageError) return { message: error.message, exitCode: EXIT_USAGE };
+  if (error instanceof RunInterrupted) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof SyncFailure) return { message: error.message, exitCode: EXIT_FAILURE };
   if (error instanceof FreshdeskConfigError) return { message: error.message, exitCode: EXIT_USAGE };
   if (error instanceof FreshdeskAuthenticationError) {
