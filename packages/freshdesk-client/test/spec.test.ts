@@ -62,11 +62,12 @@ describe('openapi/freshdesk.yaml', () => {
         expect(ids.has(op.operationId as string), `duplicate ${op.operationId}`).toBe(false);
         ids.add(op.operationId as string);
         const responses = op.responses as Record<string, Json>;
-        for (const status of ['400', '401', '403', '404', '429']) {
+        for (const status of ['400', '401', '403', '404', '429', '5XX']) {
           expect(responses[status]?.$ref, `${method} ${path} ${status}`).toMatch(
             /^#\/components\/responses\//,
           );
         }
+        expect(responses['5XX']?.$ref, `${method} ${path}`).toBe('#/components/responses/ServerError');
         const success = Object.entries(responses).find(([s]) => s.startsWith('2'));
         expect(Object.keys((success?.[1].headers ?? {}) as Json), `${method} ${path}`).toEqual(
           expect.arrayContaining([
@@ -236,6 +237,34 @@ describe('openapi/freshdesk.yaml', () => {
       ]),
     );
     expect(components.securitySchemes?.basicAuth).toMatchObject({ type: 'http', scheme: 'basic' });
+  });
+
+  it('requires the rate-limit headers on answers Freshdesk produces, not on 5xx (gateways omit them)', () => {
+    const rateHeaders = ['X-RateLimit-Total', 'X-RateLimit-Remaining', 'X-RateLimit-Used-CurrentRequest'];
+    for (const name of rateHeaders) expect(components.headers?.[name]?.required, name).toBe(true);
+    const serverError = (components.responses as Record<string, Json>).ServerError as Json;
+    expect(serverError.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    });
+    for (const [name, header] of Object.entries(serverError.headers as Record<string, Json>)) {
+      expect(header.$ref, name).toBeUndefined();
+      expect(header.required, name).toBeUndefined();
+    }
+    // Every non-5xx response of every operation references the shared (required) headers.
+    for (const [path, item] of Object.entries(paths)) {
+      for (const method of methods) {
+        const responses = (item[method]?.responses ?? {}) as Record<string, Json>;
+        for (const [status, response] of Object.entries(responses)) {
+          if (status === '5XX') continue;
+          const headers = resolve(response).headers as Record<string, Json>;
+          for (const name of rateHeaders) {
+            expect(headers[name]?.$ref, `${method} ${path} ${status} ${name}`).toBe(
+              `#/components/headers/${name}`,
+            );
+          }
+        }
+      }
+    }
   });
 });
 
