@@ -61,7 +61,7 @@ export interface FreshdeskClientOptions {
   throwOnError?: boolean;
   /** Rate-limit budget, waits, retries, pages and search truncation, e.g. for a progress display. */
   onEvent?: FreshdeskEventListener;
-  /** Time source for waits and the limiter; tests and simulations may pass a scaled clock. */
+  /** Time source for waits, backoff and the limiter (not timeouts); tests and simulations may pass a scaled clock. */
   clock?: Clock;
 }
 
@@ -179,7 +179,8 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): Freshdes
     baseFetch,
     withRetry(resolveRetryOptions(options.retry), { clock, emit, redact }),
     withRateLimit(rateLimiter, emit),
-    withTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, clock),
+    // Real time, not `clock`: a timeout bounds a network wait, which a scaled clock does not speed up.
+    withTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, systemClock),
     // Innermost, so a broken body fails the attempt inside the retry loop and within the attempt's timeout.
     withBufferedBody(),
   );

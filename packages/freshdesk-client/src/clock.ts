@@ -1,4 +1,7 @@
-/** Time source for the limiter, retries and timeouts; injectable so tests and simulations can run faster. */
+/**
+ * Time source for the limiter, Retry-After waits and retry backoff; injectable so tests and simulations can run
+ * faster. Per-attempt timeouts always use real time: they bound a network wait, which no clock speeds up.
+ */
 export interface Clock {
   /** Milliseconds since the epoch (or any fixed origin). */
   now(): number;

@@ -71,9 +71,11 @@ export {
   RateLimiter,
   type RateLimiterEvent,
   type RateLimiterOptions,
+  type RateLimitGrant,
   type RateLimitSnapshot,
   type RateLimitWaitReason,
 } from './rate-limiter.js';
+export { CREDITS_PER_INCLUDE, estimateCredits } from './request-cost.js';
 export type { FetchLike, FetchMiddleware } from './transport/fetch-middleware.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export { unwrap } from './unwrap.js';

@@ -21,11 +21,14 @@ const DEFAULT_RETRY_AFTER_MS = 5_000;
 export type RateLimitWaitReason = 'budget' | 'low-remaining' | 'retry-after';
 
 export interface RateLimitSnapshot {
-  /** Requests per minute this limiter keeps under. */
+  /** Credits per minute this limiter keeps under (a plain request costs 1; see `AcquireOptions.cost`). */
   limit: number;
-  /** Requests granted during the last minute. */
+  /** Credits of the requests counted in the current window: those in flight and those answered in the last minute. */
   usedInWindow: number;
-  /** Freshdesk's last `X-RateLimit-Remaining`, minus requests granted since; undefined before any response. */
+  /**
+   * Freshdesk's last `X-RateLimit-Remaining`, minus the credits of requests granted since; undefined before any
+   * response.
+   */
   remaining: number | undefined;
   /** Freshdesk's last `X-RateLimit-Total`; undefined before any response. */
   serverLimit: number | undefined;
@@ -53,12 +56,35 @@ export interface AcquireOptions {
   signal?: AbortSignal;
   /** Called before this caller starts waiting, with the wait and its reason. */
   onWait?: (ms: number, reason: RateLimitWaitReason) => void;
+  /**
+   * Credits the request is expected to cost (Freshdesk charges 2 more per `include`). Default 1. Corrected by
+   * `X-RateLimit-Used-CurrentRequest` when the grant is settled with its response.
+   */
+  cost?: number;
+}
+
+/**
+ * One granted request. Settle it with its response (or without one, when it failed before an answer): the
+ * limiter then counts the credits Freshdesk reported and keeps them in the window for a minute from the
+ * answer, a moment the server has certainly counted the request by. A grant never settled counts its
+ * estimated cost for a minute from the grant.
+ */
+export interface RateLimitGrant {
+  /** Credits counted for this request: the estimate until settled, then what the server reported. */
+  readonly cost: number;
+  settle(response?: { status: number; headers: Headers }): RateLimitSnapshot;
 }
 
 interface Waiter extends AcquireOptions {
-  resolve: () => void;
+  resolve: (grant: RateLimitGrant) => void;
   reject: (reason: unknown) => void;
   onAbort?: () => void;
+}
+
+interface GrantRecord {
+  cost: number;
+  grantedAt: number;
+  settledAt: number | undefined;
 }
 
 function safely<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
@@ -89,8 +115,9 @@ export function parseRetryAfter(value: string | null, now: number): number | und
  * Keeps requests of one Freshdesk account under its per-minute budget. Share one instance between every client
  * of an account (pass it as `rateLimiter`): Freshdesk counts per account, not per connection.
  *
- * - a sliding one-minute window of granted requests, capped by the plan/explicit budget and by the server's
- *   `X-RateLimit-Total`;
+ * - a sliding one-minute window of credits (a request costs 1, plus 2 per `include` on tickets), capped by the
+ *   plan/explicit budget and by the server's `X-RateLimit-Total`. A request stays in the window while in flight
+ *   and for a minute after its answer, so network delay cannot push two windows' worth into one server minute;
  * - when `X-RateLimit-Remaining` gets low (other processes may use the same account), requests are spaced
  *   evenly instead of spending the rest in a burst;
  * - after a 429 every caller waits out `Retry-After`, so concurrent callers do not retry into a 429 storm.
@@ -106,7 +133,8 @@ export class RateLimiter {
   #remaining: number | undefined;
   #pausedUntil = 0;
   #lastGrant = Number.NEGATIVE_INFINITY;
-  readonly #grants: number[] = [];
+  #lastCost = 1;
+  #grants: GrantRecord[] = [];
   readonly #waiters: Waiter[] = [];
   #pumping = false;
   #wake: AbortController | undefined;
@@ -142,18 +170,24 @@ export class RateLimiter {
     this.#prune(now);
     return {
       limit: this.limit,
-      usedInWindow: this.#grants.length,
+      usedInWindow: this.#used(),
       remaining: this.#remaining,
       serverLimit: this.#serverLimit,
       pausedUntil: this.#pausedUntil > now ? this.#pausedUntil : 0,
     };
   }
 
-  /** Resolves when the caller may send one request. Rejects with the signal's reason when it aborts. */
-  acquire(options: AcquireOptions = {}): Promise<void> {
+  /**
+   * Resolves with a grant when the caller may send one request; settle the grant with the response. Rejects
+   * with the signal's reason when it aborts.
+   */
+  acquire(options: AcquireOptions = {}): Promise<RateLimitGrant> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
+    if (options.cost !== undefined && !(Number.isFinite(options.cost) && options.cost >= 0)) {
+      return Promise.reject(new FreshdeskConfigError(`cost must be a number >= 0, got ${options.cost}.`));
+    }
+    return new Promise<RateLimitGrant>((resolve, reject) => {
       const waiter: Waiter = { ...options, resolve, reject };
       if (signal) {
         waiter.onAbort = () => {
@@ -175,7 +209,8 @@ export class RateLimiter {
     const total = intHeader(response.headers, 'x-ratelimit-total');
     if (total !== undefined && total > 0) this.#serverLimit = total;
     const remaining = intHeader(response.headers, 'x-ratelimit-remaining');
-    if (remaining !== undefined) this.#remaining = remaining;
+    // Requests still in flight may not be in the server's count yet: keep them as headroom.
+    if (remaining !== undefined) this.#remaining = remaining - this.#inFlight();
     if (response.status === 429) {
       const now = this.#clock.now();
       this.pause(parseRetryAfter(response.headers.get('retry-after'), now) ?? DEFAULT_RETRY_AFTER_MS);
@@ -191,19 +226,59 @@ export class RateLimiter {
     this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + Math.max(0, ms));
   }
 
-  #prune(now: number): void {
-    while (this.#grants.length > 0 && (this.#grants[0] as number) <= now - WINDOW_MS) this.#grants.shift();
+  #settle(grant: GrantRecord, response?: { status: number; headers: Headers }): RateLimitSnapshot {
+    if (grant.settledAt === undefined) {
+      grant.settledAt = this.#clock.now();
+      const used = response && intHeader(response.headers, 'x-ratelimit-used-currentrequest');
+      if (used !== undefined && used >= 0) grant.cost = used;
+    }
+    const snapshot = response ? this.observe(response) : this.snapshot();
+    // A settled grant may free budget sooner or later than the pump expected: let it recompute.
+    this.#wake?.abort();
+    return snapshot;
   }
 
-  #delay(now: number): { ms: number; reason: RateLimitWaitReason } {
+  #prune(now: number): void {
+    this.#grants = this.#grants.filter((g) => (g.settledAt ?? g.grantedAt) > now - WINDOW_MS);
+  }
+
+  #used(): number {
+    let used = 0;
+    for (const grant of this.#grants) used += grant.cost;
+    return used;
+  }
+
+  #inFlight(): number {
+    let credits = 0;
+    for (const grant of this.#grants) if (grant.settledAt === undefined) credits += grant.cost;
+    return credits;
+  }
+
+  /** How long until `needed` credits have left the window; in-flight grants leave a minute after their answer. */
+  #untilFreed(needed: number, now: number): number {
+    const leaving = this.#grants
+      .map((g) => ({ at: (g.settledAt ?? g.grantedAt) + WINDOW_MS, cost: g.cost }))
+      .sort((a, b) => a.at - b.at);
+    let freed = 0;
+    for (const g of leaving) {
+      freed += g.cost;
+      // An unsettled grant may yet be settled later; the wake-up on settle recomputes then.
+      if (freed >= needed) return Math.max(1, g.at - now);
+    }
+    return WINDOW_MS;
+  }
+
+  #delay(now: number, cost: number): { ms: number; reason: RateLimitWaitReason } {
     if (now < this.#pausedUntil) return { ms: this.#pausedUntil - now, reason: 'retry-after' };
     this.#prune(now);
     const limit = this.limit;
-    if (this.#grants.length >= limit) {
-      return { ms: (this.#grants[0] as number) + WINDOW_MS - now, reason: 'budget' };
+    const used = this.#used();
+    // A request dearer than the whole budget still goes when the window is empty, or it never could.
+    if (used > 0 && used + cost > limit) {
+      return { ms: this.#untilFreed(used + cost - limit, now), reason: 'budget' };
     }
     if (this.#remaining !== undefined && this.#remaining <= Math.floor(limit * this.#lowWatermark)) {
-      const ms = this.#lastGrant + WINDOW_MS / limit - now;
+      const ms = this.#lastGrant + (WINDOW_MS * this.#lastCost) / limit - now;
       if (ms > 0) return { ms, reason: 'low-remaining' };
     }
     return { ms: 0, reason: 'budget' };
@@ -215,15 +290,23 @@ export class RateLimiter {
     try {
       while (this.#waiters.length > 0) {
         const now = this.#clock.now();
-        const { ms, reason } = this.#delay(now);
         const head = this.#waiters[0] as Waiter;
+        const cost = head.cost ?? 1;
+        const { ms, reason } = this.#delay(now, cost);
         if (ms <= 0) {
           this.#waiters.shift();
           if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
-          this.#grants.push(now);
+          const record: GrantRecord = { cost, grantedAt: now, settledAt: undefined };
+          this.#grants.push(record);
           this.#lastGrant = now;
-          if (this.#remaining !== undefined) this.#remaining -= 1;
-          head.resolve();
+          this.#lastCost = Math.max(1, cost);
+          if (this.#remaining !== undefined) this.#remaining -= cost;
+          head.resolve({
+            get cost() {
+              return record.cost;
+            },
+            settle: (response) => this.#settle(record, response),
+          });
           continue;
         }
         safely(head.onWait, ms, reason);
@@ -231,7 +314,7 @@ export class RateLimiter {
         const wake = new AbortController();
         this.#wake = wake;
         await this.#clock.sleep(ms, wake.signal).catch(() => {
-          // Woken early because a waiter left the queue; recompute.
+          // Woken early because a waiter left the queue or a grant was settled; recompute.
         });
         this.#wake = undefined;
       }

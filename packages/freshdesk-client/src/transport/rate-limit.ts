@@ -1,17 +1,29 @@
 import type { FreshdeskEventListener } from '../events.js';
 import type { RateLimiter } from '../rate-limiter.js';
+import { estimateCredits } from '../request-cost.js';
 import { describeRequest, type FetchMiddleware } from './fetch-middleware.js';
 
-/** Waits for the limiter before each attempt and feeds every response's rate-limit headers back into it. */
+/**
+ * Waits for the limiter before each attempt, charging the credits the request is expected to cost, and settles
+ * the grant with the response, so the limiter counts what Freshdesk reports.
+ */
 export function withRateLimit(limiter: RateLimiter, emit: FreshdeskEventListener): FetchMiddleware {
   return (next) => async (request) => {
     const facts = describeRequest(request);
-    await limiter.acquire({
+    const grant = await limiter.acquire({
       signal: request.signal,
+      cost: estimateCredits(request.method, new URL(request.url)),
       onWait: (ms, reason) => emit({ type: 'wait', reason, ms, ...facts }),
     });
-    const response = await next(request);
-    const snapshot = limiter.observe(response);
+    let response: Response;
+    try {
+      response = await next(request);
+    } catch (error) {
+      // The request may have reached Freshdesk: it keeps its estimated cost for a minute from now.
+      grant.settle();
+      throw error;
+    }
+    const snapshot = grant.settle(response);
     const used = response.headers.get('x-ratelimit-used-currentrequest');
     emit({
       type: 'rate-limit',
