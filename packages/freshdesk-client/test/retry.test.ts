@@ -8,6 +8,7 @@ import {
   RateLimiter,
   unwrap,
 } from '../src/index.js';
+import { backoffDelay, DEFAULT_RETRY } from '../src/transport/retry.js';
 import { API_KEY, sendJson, startServer, type TestServer } from './helpers/server.js';
 
 let server: TestServer | undefined;
@@ -74,6 +75,41 @@ describe('retries', () => {
     const puts = server.requests.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(3);
     expect(puts.map((r) => JSON.parse(r.body))).toEqual([{ priority: 4 }, { priority: 4 }, { priority: 4 }]);
+  });
+
+  it('retries a connection dropped before any answer, then returns the answer', async () => {
+    server = await startServer((_req, res) => {
+      // The first two requests lose their connection without a byte of answer.
+      if ((server?.requests.length ?? 0) <= 2) return void res.socket?.destroy();
+      sendJson(res, 200, agent);
+    });
+    const events: FreshdeskEvent[] = [];
+    const fd = createFreshdeskClient({
+      apiKey: API_KEY,
+      baseUrl: server.baseUrl,
+      retry: fastRetry,
+      onEvent: (e) => events.push(e),
+    });
+    expect(unwrap(await fd.GET('/agents/me')).id).toBe(1);
+    expect(server.requests).toHaveLength(3);
+    expect(events.filter((e) => e.type === 'retry').map((e) => (e.type === 'retry' ? e.reason : ''))).toEqual(
+      ['network', 'network'],
+    );
+  });
+
+  it('backs off exponentially with equal jitter, capped at maxDelayMs', () => {
+    const options = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1_000 };
+    // random() = 0 gives the fixed half, 1 the whole ceiling: 100, 200, 400, 800, then capped at 1,000.
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, options, () => 0))).toEqual([
+      50, 100, 200, 400, 500, 500,
+    ]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, options, () => 1))).toEqual([
+      100, 200, 400, 800, 1_000, 1_000,
+    ]);
+    // Parallel callers spread out: the random half differs between them.
+    const delays = new Set(Array.from({ length: 20 }, () => backoffDelay(3, options, Math.random)));
+    expect(delays.size).toBeGreaterThan(10);
+    for (const delay of delays) expect(delay >= 200 && delay <= 400).toBe(true);
   });
 
   it('does not start a retry past maxElapsedMs', async () => {

@@ -182,8 +182,45 @@ describe('openapi/freshdesk.yaml', () => {
       enum: ['stats', 'requester', 'description', 'company'],
     });
     expect(include).toMatchObject({ style: 'form', explode: false });
+    const enumOf = (path: string, name: string): unknown => {
+      const param = ((operation(path, 'get').parameters ?? []) as Json[])
+        .map(resolve)
+        .find((p) => p.name === name);
+      const schema = (param?.schema ?? {}) as Json;
+      return (schema.items as Json | undefined)?.enum ?? schema.enum;
+    };
+    expect(enumOf('/tickets/{id}', 'include')).toEqual(['conversations', 'requester', 'company', 'stats']);
+    expect(enumOf('/tickets', 'filter')).toEqual(['new_and_my_open', 'watching', 'spam', 'deleted']);
+    expect(enumOf('/tickets', 'order_by')).toEqual(['created_at', 'due_by', 'updated_at', 'status']);
+    expect(enumOf('/tickets', 'order_type')).toEqual(['asc', 'desc']);
+    expect(enumOf('/contacts', 'state')).toEqual(['blocked', 'deleted', 'unverified', 'verified']);
     const perPage = components.parameters?.per_page as Json;
     expect(perPage.schema).toMatchObject({ maximum: 100, default: 30 });
+  });
+
+  it('gives every create and update a JSON request body and every read a response schema', () => {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(paths)) {
+      for (const method of methods) {
+        const op = item[method];
+        if (!op) continue;
+        const body = op.requestBody ? resolve(op.requestBody as Json) : undefined;
+        const bodySchema = (
+          (body?.content as Record<string, Json> | undefined)?.['application/json'] ??
+          (body?.content as Record<string, Json> | undefined)?.['multipart/form-data']
+        )?.schema;
+        const changes = method === 'post' || method === 'put';
+        // POST/PUT without a body are actions on a path (restore, watch, make agent takes optional fields).
+        if (changes && body && !bodySchema)
+          problems.push(`${method.toUpperCase()} ${path}: body without a schema`);
+        if (method === 'get' && !successSchema(path)) problems.push(`GET ${path}: no 200 response schema`);
+      }
+    }
+    expect(problems).toEqual([]);
+    for (const path of ['/tickets', '/contacts', '/companies']) {
+      expect(operation(path, 'post').requestBody, `POST ${path}`).toBeDefined();
+      expect(operation(`${path}/{id}`, 'put').requestBody, `PUT ${path}/{id}`).toBeDefined();
+    }
   });
 
   it('models lists as bare arrays and search as {total, results}', () => {
