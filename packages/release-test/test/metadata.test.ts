@@ -24,6 +24,17 @@ describe('package metadata', () => {
     );
   });
 
+  it('has the release scripts whose changesets commands the release test runs', async () => {
+    const root = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    // The release test runs `changeset version` and `changeset publish` itself: the copy is already built, and
+    // the lockfile refresh after versioning would need the public registry.
+    expect(root.scripts.changeset).toBe('changeset');
+    expect(root.scripts['version-packages']).toMatch(/^changeset version && npm install --package-lock-only$/);
+    expect(root.scripts.release).toMatch(/turbo run build && changeset publish$/);
+  });
+
   it.each(publicWorkspaces().map((w) => [w.manifest.name, w] as const))(
     '%s is ready to publish',
     async (name, w) => {
@@ -37,6 +48,8 @@ describe('package metadata', () => {
         directory: w.dir,
       });
       expect(m.files).toEqual(expect.arrayContaining(['dist', 'README.md', 'CHANGELOG.md', 'LICENSE']));
+      // Bundlers may drop unused modules only when told they have no side effects.
+      expect(m.sideEffects, `${name} sideEffects`).toBe(false);
       // Types first in every conditional export, or TypeScript may pick the JavaScript file.
       for (const [subpath, target] of Object.entries(m.exports ?? {})) {
         if (typeof target === 'object' && target !== null) {

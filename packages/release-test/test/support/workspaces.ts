@@ -10,6 +10,7 @@ export interface Manifest {
   readonly engines?: Record<string, string>;
   readonly exports?: Record<string, unknown>;
   readonly files?: readonly string[];
+  readonly sideEffects?: boolean | readonly string[];
   readonly bin?: Record<string, string>;
   readonly repository?: { readonly type?: string; readonly url?: string; readonly directory?: string };
   readonly publishConfig?: Record<string, unknown>;
