@@ -31,7 +31,9 @@ describe('package metadata', () => {
     // The release test runs `changeset version` and `changeset publish` itself: the copy is already built, and
     // the lockfile refresh after versioning would need the public registry.
     expect(root.scripts.changeset).toBe('changeset');
-    expect(root.scripts['version-packages']).toMatch(/^changeset version && npm install --package-lock-only$/);
+    expect(root.scripts['version-packages']).toMatch(
+      /^changeset version && npm install --package-lock-only$/,
+    );
     expect(root.scripts.release).toMatch(/turbo run build && changeset publish$/);
   });
 
