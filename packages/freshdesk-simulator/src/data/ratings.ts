@@ -15,10 +15,14 @@ export function ratingId(ticketId: number): number {
   return ticketId * 2 + 1;
 }
 
-/** created_at of the rating: a few days after the ticket was created, never after the generation instant. */
+/**
+ * created_at of the rating: up to five days after the ticket was created, within the ticket's age. Scaling
+ * the delay to the age (rather than cutting it off at the generation instant) keeps the ratings of recent
+ * tickets from all landing on that one second.
+ */
 export function ratingCreatedAt(world: World, ticketId: number, created: number): number {
-  const delay = Math.floor(unitFloat(world.seedHash, Stream.rating, ticketId * 3 + 1) * 5 * DAY);
-  return Math.min(world.generatedAt, created + delay);
+  const span = Math.max(0, Math.min(world.generatedAt - created, 5 * DAY));
+  return created + Math.floor(unitFloat(world.seedHash, Stream.rating, ticketId * 3 + 1) * span);
 }
 
 export function generateRating(
