@@ -64,6 +64,33 @@ describe.skipIf(!zeta.analyzer)('ZetaSQL analyzer', () => {
     expect(missingTable.ok ? '' : missingTable.message).toContain('Table not found');
   });
 
+  it("rejects syntax of ZetaSQL's other products that BigQuery does not have", async () => {
+    const rejected: Record<string, string> = {
+      'DELETE FROM ds.tickets WHERE id = 1 THEN RETURN id': 'THEN RETURN is not supported',
+      'SELECT TIMESTAMP_ADD(updated_at, INTERVAL 1 NANOSECOND) FROM ds.tickets':
+        'does not support the NANOSECOND date part',
+      "SELECT TIMESTAMP '2024-01-01 00:00:00.123456789'": 'Invalid TIMESTAMP literal',
+      'CREATE TABLE ds.g (a INT64, b INT64 AS (a + 1))': 'Generated columns are not supported',
+      'CREATE TABLE ds.c (a INT64, CHECK (a > 0))': 'CHECK constraints are not supported',
+      'SELECT REPLACE_FIELDS(STRUCT(1 AS a), 2 AS a)': 'REPLACE_FIELDS() is not supported',
+      // BigQuery reserves QUALIFY.
+      'SELECT 1 AS qualify': 'Unexpected keyword QUALIFY',
+    };
+    for (const [sql, message] of Object.entries(rejected)) {
+      const result = await analyzer.analyze(sql, { catalogTables: tables });
+      expect(result.ok ? 'accepted' : result.message, sql).toContain(message);
+    }
+    for (const sql of [
+      'SELECT TIMESTAMP_ADD(updated_at, INTERVAL 1 MICROSECOND) FROM ds.tickets',
+      "SELECT TIMESTAMP '2024-01-01 00:00:00.123456'",
+      'SELECT id FROM ds.tickets WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY id ORDER BY updated_at DESC) = 1',
+      'CREATE TABLE ds.k (a INT64, PRIMARY KEY (a) NOT ENFORCED)',
+      'SELECT * FROM ds.tickets TABLESAMPLE SYSTEM (10 PERCENT)',
+    ]) {
+      expect(await analyzer.analyze(sql, { catalogTables: tables }), sql).toMatchObject({ ok: true });
+    }
+  });
+
   it('types query parameters', async () => {
     const ok = await analyzer.analyze('SELECT id FROM ds.tickets WHERE id = @id', {
       catalogTables: tables,

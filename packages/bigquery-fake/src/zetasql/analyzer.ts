@@ -1,11 +1,11 @@
 import type { AnalyzeRequest } from '@fivetrandevelopers/zetasql';
 import zetasql from '@fivetrandevelopers/zetasql';
 import { buildCatalog, typeProto } from './catalog.js';
+import { bigQueryLanguageOptions } from './language.js';
 import { freePort, type ServerProcess, spawnServer, zetaSqlBinary } from './server-process.js';
 import type { AnalyzeOptions, AnalyzeResult, SqlAnalyzer } from './types.js';
 
-type AnalyzerOptionsProto = NonNullable<AnalyzeRequest['options']>;
-type LanguageOptionsProto = NonNullable<AnalyzerOptionsProto['languageOptions']>;
+type LanguageOptionsProto = ReturnType<typeof bigQueryLanguageOptions>;
 
 /** Thrown when the ZetaSQL server cannot start on this machine; the message carries its output. */
 export class ZetaSqlUnavailableError extends Error {
@@ -36,12 +36,7 @@ async function start(): Promise<NonNullable<typeof shared>> {
     );
   }
   const max = await zetasql.LanguageOptions.getMaxFeatures();
-  // BigQuery is ZetaSQL in external product mode with (nearly) every language feature enabled.
-  const language: LanguageOptionsProto = {
-    productMode: 'PRODUCT_EXTERNAL',
-    enabledLanguageFeatures: [...(max?.enabledLanguageFeatures ?? [])],
-    supportedStatementKinds: [],
-  };
+  const language = bigQueryLanguageOptions(max?.enabledLanguageFeatures ?? []);
   return { server, language, users: 0 };
 }
 
