@@ -225,6 +225,32 @@ describe('tables', () => {
     expect((await table.exists())[0]).toBe(false);
   });
 
+  it('keeps labels and expirationTime from tables.insert and tables.patch, and the dataset default expiration', async () => {
+    const expiresAt = Date.now() + 7_200_000;
+    await bq.dataset('ds').createTable('labelled', {
+      schema: [{ name: 'a', type: 'STRING' }],
+      labels: { team: 'data', env: 'test' },
+      expirationTime: String(expiresAt),
+    });
+    const [created] = await bq.dataset('ds').table('labelled').getMetadata();
+    expect(created.labels).toEqual({ team: 'data', env: 'test' });
+    expect(created.expirationTime).toBe(String(expiresAt));
+    await bq
+      .dataset('ds')
+      .table('labelled')
+      // null removes a label (REST patch semantics); the client's types do not allow it.
+      .setMetadata({ labels: { env: null as unknown as string, owner: 'support' } });
+    const [patched] = await bq.dataset('ds').table('labelled').getMetadata();
+    expect(patched.labels).toEqual({ team: 'data', owner: 'support' });
+
+    await bq.createDataset('scratch', { defaultTableExpirationMs: '3600000' });
+    const before = Date.now();
+    await bq.dataset('scratch').createTable('t', { schema: [{ name: 'a', type: 'STRING' }] });
+    const [defaulted] = await bq.dataset('scratch').table('t').getMetadata();
+    expect(Number(defaulted.expirationTime) - before).toBeGreaterThanOrEqual(3_600_000);
+    expect(Number(defaulted.expirationTime) - Date.now()).toBeLessThanOrEqual(3_600_000);
+  });
+
   it('deletes tables', async () => {
     const table = bq.dataset('ds').table('t');
     await table.create({ schema: [{ name: 'a', type: 'STRING' }] });

@@ -51,6 +51,40 @@ describe('query jobs', () => {
     expect(meta.clustering).toEqual({ fields: ['id'] });
   });
 
+  it('keeps DDL OPTIONS as metadata: labels, description, expiration; IF NOT EXISTS leaves a table as it was', async () => {
+    await bq.query(`CREATE TABLE ds.labelled (id INT64)
+      OPTIONS (labels = [('team', 'support-analytics'), ("env", "ci")], description = 'it\\'s tickets',
+        expiration_timestamp = TIMESTAMP '2999-01-01 00:00:00+00')`);
+    const meta = async () => (await bq.dataset('ds').table('labelled').getMetadata())[0];
+    expect(await meta()).toMatchObject({
+      labels: { team: 'support-analytics', env: 'ci' },
+      description: "it's tickets",
+      expirationTime: String(Date.parse('2999-01-01T00:00:00Z')),
+    });
+    await bq.query("CREATE TABLE IF NOT EXISTS ds.labelled (id INT64) OPTIONS (labels = [('other', 'x')])");
+    expect((await meta()).labels).toEqual({ team: 'support-analytics', env: 'ci' });
+    await bq.query("ALTER TABLE ds.labelled SET OPTIONS (labels = [('team', 'data')])");
+    expect((await meta()).labels).toEqual({ team: 'data' });
+    const bad = await errorOf(bq.query("CREATE TABLE ds.bad (id INT64) OPTIONS (labels = ['team'])"));
+    expect(bad.message).toContain('Invalid value for option labels');
+
+    await bq.query(
+      "CREATE SCHEMA scratch OPTIONS (location = 'US', default_table_expiration_days = 1, labels = [('env', 'ci')])",
+    );
+    const [dataset] = await bq.dataset('scratch').getMetadata();
+    expect(dataset).toMatchObject({
+      location: 'US',
+      labels: { env: 'ci' },
+      defaultTableExpirationMs: '86400000',
+    });
+    const before = Date.now();
+    await bq.query('CREATE TABLE scratch.t (id INT64)');
+    const [table] = await bq.dataset('scratch').table('t').getMetadata();
+    // The dataset's default expiration applies to tables created by DDL too.
+    expect(Number(table.expirationTime) - before).toBeGreaterThanOrEqual(86_400_000);
+    expect(Number(table.expirationTime) - Date.now()).toBeLessThanOrEqual(86_400_000);
+  });
+
   it('round-trips values of every type through INSERT and query() decoding', async () => {
     await bq.dataset('ds').createTable('t', {
       schema: [

@@ -94,13 +94,13 @@ export class Catalog {
     return meta;
   }
 
-  /** Records the location given in `CREATE SCHEMA ... OPTIONS(location=...)`. */
-  setDatasetLocation(datasetId: string, location: string): void {
+  /** Records a dataset created by `CREATE SCHEMA ... OPTIONS(location=..., labels=...)`. */
+  recordCreatedDataset(
+    datasetId: string,
+    meta: Omit<DatasetMeta, 'creationTime' | 'lastModifiedTime'>,
+  ): void {
     const now = Date.now();
-    this.datasets.set(datasetId, {
-      ...(this.datasets.get(datasetId) ?? { creationTime: now, lastModifiedTime: now }),
-      location,
-    });
+    this.datasets.set(datasetId, { ...meta, creationTime: now, lastModifiedTime: now });
   }
 
   async createDataset(datasetId: string, meta: Partial<DatasetMeta>): Promise<DatasetMeta> {

@@ -5,6 +5,7 @@ import { canonicalType, type TableFieldSchema } from '../catalog/types.js';
 import type { Database } from '../db.js';
 import { BigQueryApiError, invalidQuery, notFound } from '../errors.js';
 import { fieldOfColumn } from '../rows/encode.js';
+import type { DdlOptions } from '../sql/ddl-options.js';
 import { quoteIdent } from '../sql/literals.js';
 import { type QueryParameter, renderParameters } from '../sql/params.js';
 import { type Statement, type StatementKind, translateStatement } from '../sql/statement.js';
@@ -93,12 +94,13 @@ export async function runQuery(ctx: QueryContext, config: QueryJobConfiguration)
         if (!inTransaction) throw invalidQuery(`${statement.source} without an active transaction`);
         inTransaction = false;
       }
+      const existed = statement.ifNotExists ? await targetExists(ctx, statement) : false;
       let last: Awaited<ReturnType<Database['run']>> | undefined;
       for (const sql of statement.duckdb) {
         outcome.executed.push(sql);
         last = await runDuckDb(ctx, sql, statement);
       }
-      await afterStatement(ctx, statement);
+      await afterStatement(ctx, statement, existed);
       if (statement.kind === 'SELECT' && last) {
         outcome.schema = last.columns.map((c) => fieldOfColumn(c.name, c.type));
         outcome.rows = last.rows;
@@ -257,28 +259,72 @@ function translateDuckDbError(ctx: QueryContext, error: unknown, s: Statement): 
   );
 }
 
-async function afterStatement(ctx: QueryContext, s: Statement): Promise<void> {
+/** For `CREATE ... IF NOT EXISTS`: whether the object is already there (and keeps its metadata). */
+async function targetExists(ctx: QueryContext, s: Statement): Promise<boolean> {
   const target = s.target;
+  if (!target || s.temporary) return false;
+  if (s.kind === 'CREATE_SCHEMA') return target.datasetId ? ctx.catalog.hasDataset(target.datasetId) : false;
+  const datasetId = target.datasetId ?? (await currentSchema(ctx.db));
+  return ctx.catalog.hasTable(datasetId, target.tableId);
+}
+
+/** Keeps the REST-only metadata in step with DDL: location, labels, expiration, partitioning, clustering. */
+async function afterStatement(ctx: QueryContext, s: Statement, existed: boolean): Promise<void> {
+  const target = s.target;
+  const options = s.options ?? {};
   if (s.kind === 'CREATE_SCHEMA' && target?.datasetId) {
-    ctx.catalog.setDatasetLocation(target.datasetId, s.location ?? ctx.location);
+    if (existed) return;
+    ctx.catalog.recordCreatedDataset(target.datasetId, {
+      location: options.location ?? ctx.location,
+      ...(options.labels ? { labels: options.labels } : {}),
+      ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(options.defaultTableExpirationMs !== undefined
+        ? { defaultTableExpirationMs: String(options.defaultTableExpirationMs) }
+        : {}),
+    });
     return;
   }
   if (!target || s.temporary) return;
   const datasetId = target.datasetId ?? (await currentSchema(ctx.db));
   if (s.kind === 'CREATE_TABLE' || s.kind === 'CREATE_TABLE_AS_SELECT') {
+    if (existed) return;
     const now = Date.now();
+    // Like BigQuery, a table without its own expiration gets the dataset's default.
+    const defaultMs = (await ctx.catalog.datasetMeta(datasetId)).defaultTableExpirationMs;
+    const expirationTime = options.expirationTime ?? (defaultMs ? now + Number(defaultMs) : undefined);
     ctx.catalog.setTableMeta(datasetId, target.tableId, {
       creationTime: now,
       lastModifiedTime: now,
       fieldDescriptions: {},
       ...(s.partitioning ? { timePartitioning: s.partitioning } : {}),
       ...(s.clustering ? { clustering: { fields: s.clustering } } : {}),
+      ...(options.labels ? { labels: options.labels } : {}),
+      ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(expirationTime !== undefined ? { expirationTime: String(expirationTime) } : {}),
     });
   } else if (s.kind === 'DROP_TABLE') {
     ctx.catalog.forgetTable(datasetId, target.tableId);
   } else if (s.kind === 'ALTER_TABLE') {
     ctx.catalog.countMetadataUpdate({ datasetId, tableId: target.tableId });
+    for (const action of s.alter ?? []) {
+      if (action.kind === 'setOptions')
+        await applyTableOptions(ctx, datasetId, target.tableId, action.options);
+    }
   }
+}
+
+/** `ALTER TABLE ... SET OPTIONS`: the given labels replace the table's labels, as in BigQuery. */
+async function applyTableOptions(
+  ctx: QueryContext,
+  datasetId: string,
+  tableId: string,
+  options: DdlOptions,
+): Promise<void> {
+  const meta = { ...(await ctx.catalog.requireTable(datasetId, tableId)), lastModifiedTime: Date.now() };
+  if (options.labels) meta.labels = options.labels;
+  if (options.description !== undefined) meta.description = options.description;
+  if (options.expirationTime !== undefined) meta.expirationTime = String(options.expirationTime);
+  ctx.catalog.setTableMeta(datasetId, tableId, meta);
 }
 
 async function currentSchema(db: Database): Promise<string> {

@@ -1,4 +1,5 @@
 import { invalidQuery } from '../errors.js';
+import { type DdlOptions, isOptions, parseDdlOptions } from './ddl-options.js';
 import { quoteIdent } from './literals.js';
 import {
   type RewriteContext,
@@ -49,7 +50,8 @@ export type AlterAction =
   | { kind: 'setDataType'; name: string; type: string; duckdb: string }
   | { kind: 'renameTable'; to: string }
   | { kind: 'renameColumn'; from: string; to: string }
-  | { kind: 'setOptions' };
+  | { kind: 'setOptions'; options: DdlOptions }
+  | { kind: 'setColumnOptions' };
 
 export interface Statement {
   kind: StatementKind;
@@ -65,8 +67,10 @@ export interface Statement {
   alter?: AlterAction[];
   partitioning?: { field?: string; type: string };
   clustering?: string[];
-  /** OPTIONS(location=...) of CREATE SCHEMA. */
-  location?: string;
+  /** `OPTIONS(...)` of CREATE TABLE / CREATE SCHEMA (labels, description, expiration, location). */
+  options?: DdlOptions;
+  /** CREATE ... IF NOT EXISTS: an existing object keeps its metadata. */
+  ifNotExists?: boolean;
 }
 
 const sig = (tokens: readonly Token[]): SigToken[] => {
@@ -248,6 +252,7 @@ function translateCreate(t: readonly SigToken[], base: Base, ctx: RewriteContext
   }
   let partitioning: Statement['partitioning'];
   let clustering: string[] | undefined;
+  let options: DdlOptions | undefined;
   let asQuery: string | undefined;
   while (i < t.length) {
     if (isWord(t[i], 'PARTITION') && isWord(t[i + 1], 'BY')) {
@@ -262,8 +267,12 @@ function translateCreate(t: readonly SigToken[], base: Base, ctx: RewriteContext
         .map((x) => x.value);
       if (clustering.length > 4) throw invalidQuery('Too many clustering columns: at most 4 are allowed');
       i = end;
-    } else if (isWord(t[i], 'OPTIONS') || (isWord(t[i], 'DEFAULT') && isWord(t[i + 1], 'COLLATE'))) {
-      i = isWord(t[i], 'OPTIONS') ? skipParens(t, i + 1) : i + 3;
+    } else if (isOptions(t, i)) {
+      const parsed = parseDdlOptions(t, i + 1);
+      options = parsed.options;
+      i = parsed.next;
+    } else if (isWord(t[i], 'DEFAULT') && isWord(t[i + 1], 'COLLATE')) {
+      i += 3;
     } else if (isWord(t[i], 'AS')) {
       asQuery = rewrite(t, i + 1, t.length, ctx);
       i = t.length;
@@ -289,6 +298,8 @@ function translateCreate(t: readonly SigToken[], base: Base, ctx: RewriteContext
     duckdb,
     ...(partitioning ? { partitioning } : {}),
     ...(clustering ? { clustering } : {}),
+    ...(options ? { options } : {}),
+    ...(ifNotExists ? { ifNotExists } : {}),
   };
 }
 
@@ -307,18 +318,17 @@ function translateCreateSchema(
   const path = readPath(t, i);
   const parts = stripProject(path.parts, ctx.projectId);
   const datasetId = parts.at(-1) as string;
-  let location: string | undefined;
+  let options: DdlOptions | undefined;
   for (let j = path.next; j < t.length; j++) {
-    if (isWord(t[j], 'location') && t[j + 1]?.text === '=' && t[j + 2]?.kind === 'string') {
-      location = t[j + 2]?.value;
-    }
+    if (isOptions(t, j)) options = parseDdlOptions(t, j + 1).options;
   }
   return {
     ...base,
     kind: 'CREATE_SCHEMA',
     target: { datasetId, tableId: '' },
     duckdb: [`CREATE SCHEMA ${ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(datasetId)}`],
-    ...(location ? { location } : {}),
+    ...(options ? { options } : {}),
+    ...(ifNotExists ? { ifNotExists } : {}),
   };
 }
 
@@ -353,7 +363,7 @@ function parseAlterAction(a: readonly SigToken[], source: string): AlterAction {
   if (w(0, 'RENAME') && w(1, 'TO')) return { kind: 'renameTable', to: a[2]?.value ?? '' };
   if (w(0, 'RENAME') && w(1, 'COLUMN'))
     return { kind: 'renameColumn', from: a[2]?.value ?? '', to: a[4]?.value ?? '' };
-  if (w(0, 'SET') && w(1, 'OPTIONS')) return { kind: 'setOptions' };
+  if (w(0, 'SET') && isOptions(a, 1)) return { kind: 'setOptions', options: parseDdlOptions(a, 2).options };
   if (w(0, 'ALTER') && w(1, 'COLUMN')) {
     const name = a[2]?.value ?? '';
     if (w(3, 'DROP') && w(4, 'NOT') && w(5, 'NULL')) return { kind: 'dropNotNull', name };
@@ -361,7 +371,7 @@ function parseAlterAction(a: readonly SigToken[], source: string): AlterAction {
       const type = parseType(a, 6);
       return { kind: 'setDataType', name, type: type.bigquery, duckdb: type.duckdb };
     }
-    if (w(3, 'SET') && w(4, 'OPTIONS')) return { kind: 'setOptions' };
+    if (w(3, 'SET') && w(4, 'OPTIONS')) return { kind: 'setColumnOptions' };
   }
   throw unsupported(source, `ALTER TABLE action "${a.map((x) => x.text).join(' ')}"`);
 }
@@ -383,6 +393,7 @@ function renderAlter(table: string, a: AlterAction): string[] {
     case 'renameColumn':
       return [`ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(a.from)} TO ${quoteIdent(a.to)}`];
     case 'setOptions':
+    case 'setColumnOptions':
       return [];
   }
 }
@@ -436,18 +447,6 @@ function clauseEnd(t: readonly SigToken[], i: number): number {
     if (x.text === '(') depth += 1;
     else if (x.text === ')') depth -= 1;
     else if (depth === 0 && x.kind === 'word' && CREATE_CLAUSES.includes(x.value.toUpperCase())) return j;
-  }
-  return t.length;
-}
-
-function skipParens(t: readonly SigToken[], i: number): number {
-  let depth = 0;
-  for (let j = i; j < t.length; j++) {
-    if (t[j]?.text === '(') depth += 1;
-    else if (t[j]?.text === ')') {
-      depth -= 1;
-      if (depth === 0) return j + 1;
-    }
   }
   return t.length;
 }
