@@ -1,6 +1,7 @@
-export { type MergePlan, mergePlan } from './destination/merge-plan.js';
+export { type MergePlan, mergePlan, mergeScopeTable } from './destination/merge-plan.js';
 export type * from './destination/types.js';
 export type { PipelineEvent, PipelineEventListener } from './events.js';
+export { isMergeKeyScope, type MergeKeyScope, mergeKeyScope } from './extract/merge-key-scope.js';
 export { ResourceError } from './extract/resource-error.js';
 export {
   boundaryKey,

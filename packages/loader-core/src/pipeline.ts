@@ -11,6 +11,7 @@ import {
   type ExtractManifest,
   MANIFEST_FILE,
   NORMALIZED_MANIFEST_FILE,
+  type NormalizedFile,
   type NormalizedManifest,
 } from './package/manifest.js';
 import {
@@ -352,10 +353,15 @@ async function finishPackage(
       schema: manifest.schema,
       schemaChanges: manifest.schemaChanges,
       state: manifest.state,
-      tables: manifest.tables.map((table) => ({
-        ...table,
-        files: table.files.map((f) => ({ ...f, table: table.table, path: join(dir, f.path) })),
-      })),
+      tables: manifest.tables.map((table) => {
+        const located = (f: NormalizedFile) => ({ ...f, table: table.table, path: join(dir, f.path) });
+        const { mergeKeyScope, ...rest } = table;
+        return {
+          ...rest,
+          files: table.files.map(located),
+          ...(mergeKeyScope ? { mergeKeyScope: mergeKeyScope.map(located) } : {}),
+        };
+      }),
     };
     const result = await client.loadPackage(normalized, (event) => {
       emit(fromDestinationEvent(pkg.loadId, event));

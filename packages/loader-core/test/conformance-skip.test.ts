@@ -7,6 +7,7 @@ describeDestinationConformance({
     'append',
     'replace',
     'merge',
+    'merge key',
     'child tables',
     'evolution',
     'contracts',

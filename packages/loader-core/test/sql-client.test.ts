@@ -180,6 +180,53 @@ describe('createSqlClient SQL (compiled with the Postgres dialect)', () => {
     expect(log.at(-1)?.kind).toBe('commit');
   });
 
+  it('merges by merge key: deletes by it (dedup stays by primary key), and by a staged key scope too', async () => {
+    const { driver, log } = recordingDriver(true);
+    const client = createSqlClient(driver, { dataset: 'fd' });
+    const notes = table('notes', [
+      ...system,
+      col('id', 'bigint', { primaryKey: true }),
+      col('ticket_id', 'bigint', { mergeKey: true }),
+      col('body', 'text'),
+    ]);
+    const notesTags = table('notes__tags', [...childSystem, col('value', 'text')], { parent: 'notes' });
+    const plain = pkg([notes, notesTags], ['notes']);
+    await client.loadPackage(plain);
+    const withoutScope = log.filter((l) => l.kind === 'execute').map((l) => l.sql);
+    expect(withoutScope.slice(0, 3)).toEqual([
+      'DELETE FROM "fd"."notes__tags" WHERE "_sluice_root_id" IN (SELECT "f"."_sluice_id" FROM "fd"."notes" AS "f" WHERE EXISTS (SELECT 1 FROM "staging"."notes" AS "s" WHERE "s"."ticket_id" = "f"."ticket_id"))',
+      'DELETE FROM "fd"."notes" AS "f" WHERE EXISTS (SELECT 1 FROM "staging"."notes" AS "s" WHERE "s"."ticket_id" = "f"."ticket_id")',
+      'INSERT INTO "fd"."notes" ("_sluice_id", "_sluice_load_id", "id", "ticket_id", "body") SELECT "d"."_sluice_id", "d"."_sluice_load_id", "d"."id", "d"."ticket_id", "d"."body" FROM (SELECT "_sluice_id", "_sluice_load_id", "id", "ticket_id", "body", ROW_NUMBER() OVER (PARTITION BY "id" ORDER BY "_sluice_id" DESC) AS "_sluice_rn" FROM "staging"."notes") AS "d" WHERE "d"."_sluice_rn" = 1',
+    ]);
+
+    log.length = 0;
+    const scopeFile = { table: 'notes', path: '/x/scope.jsonl', format: 'jsonl' as const, rows: 3, bytes: 9 };
+    const scoped: NormalizedPackage = {
+      ...plain,
+      tables: plain.tables.map((t) => (t.table === 'notes' ? { ...t, mergeKeyScope: [scopeFile] } : t)),
+    };
+    await client.loadPackage(scoped);
+    // the scope table holds the delete key columns only, and is loaded like data
+    expect(log.filter((l) => l.kind === 'stage' || l.kind === 'load').map((l) => [l.kind, l.target])).toEqual(
+      [
+        ['stage', 'notes'],
+        ['load', 'staging.notes'],
+        ['stage', '_sluice_scope__notes'],
+        ['load', 'staging._sluice_scope__notes'],
+      ],
+    );
+    expect(
+      log
+        .filter((l) => l.kind === 'execute')
+        .map((l) => l.sql)
+        .slice(0, 2),
+    ).toEqual([
+      'DELETE FROM "fd"."notes__tags" WHERE "_sluice_root_id" IN (SELECT "f"."_sluice_id" FROM "fd"."notes" AS "f" WHERE (EXISTS (SELECT 1 FROM "staging"."notes" AS "s" WHERE "s"."ticket_id" = "f"."ticket_id") OR EXISTS (SELECT 1 FROM "staging"."_sluice_scope__notes" AS "s" WHERE "s"."ticket_id" = "f"."ticket_id")))',
+      'DELETE FROM "fd"."notes" AS "f" WHERE (EXISTS (SELECT 1 FROM "staging"."notes" AS "s" WHERE "s"."ticket_id" = "f"."ticket_id") OR EXISTS (SELECT 1 FROM "staging"."_sluice_scope__notes" AS "s" WHERE "s"."ticket_id" = "f"."ticket_id"))',
+    ]);
+    expect(log.at(-1)?.kind).toBe('commit');
+  });
+
   it('appends and replaces straight into final tables inside a transaction', async () => {
     const { driver, log } = recordingDriver(true);
     const client = createSqlClient(driver, { dataset: 'fd' });

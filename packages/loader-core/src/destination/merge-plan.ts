@@ -1,3 +1,4 @@
+import { shortenIdentifier } from '../schema/naming.js';
 import type { ColumnSchema, TableSchema } from '../schema/types.js';
 
 /** The columns that drive a merge of one root table, as every destination interprets them. */
@@ -27,4 +28,34 @@ export function mergePlan(table: TableSchema): MergePlan | null {
       ? { column: cursor.name, order: 'desc' as const }
       : null;
   return { primaryKey, deleteKey, sort, hardDelete: columns.find((c) => c.hardDelete) ?? null };
+}
+
+/**
+ * The staging table for a merge root table's scope keys (`TableLoad.mergeKeyScope`): its delete key columns
+ * only, named `_sluice_scope__<table>` (shortened to the destination's limit). Normalized table names never
+ * start with `_` and a letter, so it never meets the staging table of a data table of the same load.
+ */
+export function mergeScopeTable(
+  table: TableSchema,
+  plan: MergePlan,
+  maxIdentifierLength: number,
+): TableSchema {
+  const columns: Record<string, ColumnSchema> = {};
+  for (const name of plan.deleteKey) {
+    const column = table.columns[name];
+    if (column) columns[name] = { name, dataType: column.dataType, nullable: true, ...decimalOf(column) };
+  }
+  return {
+    name: shortenIdentifier(`_sluice_scope__${table.name}`, maxIdentifierLength),
+    resource: table.resource,
+    writeDisposition: 'merge',
+    columns,
+  };
+}
+
+function decimalOf(column: ColumnSchema): Partial<ColumnSchema> {
+  return {
+    ...(column.precision !== undefined ? { precision: column.precision } : {}),
+    ...(column.scale !== undefined ? { scale: column.scale } : {}),
+  };
 }

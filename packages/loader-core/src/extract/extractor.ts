@@ -11,6 +11,7 @@ import {
   type Resource,
   type Transformer,
 } from '../resource.js';
+import { isMergeKeyScope, type MergeKeyScope, scopeKeyPaths, scopeValues } from './merge-key-scope.js';
 import { runPool } from './pool.js';
 import { encodeRecord } from './raw-json.js';
 import { named, ResourceError } from './resource-error.js';
@@ -57,17 +58,31 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
   const writers = new Map<AnyResource, RotatingJsonlWriter>();
+  // Merge key scopes a resource declares (see mergeKeyScope), one file set per resource.
+  const scopeWriters = new Map<AnyResource, RotatingJsonlWriter>();
   const counts = new Map<AnyResource, number>();
   all.forEach((r, i) => {
-    writers.set(
-      r,
-      new RotatingJsonlWriter(options.dir, `r${String(i).padStart(3, '0')}`, options.fileMaxBytes),
-    );
+    const stem = String(i).padStart(3, '0');
+    writers.set(r, new RotatingJsonlWriter(options.dir, `r${stem}`, options.fileMaxBytes));
+    scopeWriters.set(r, new RotatingJsonlWriter(options.dir, `s${stem}`, options.fileMaxBytes));
     counts.set(r, 0);
   });
+  const scopePaths = new Map(all.map((r) => [r, scopeKeyPaths(tableConfig(r))] as const));
   const children = (r: AnyResource): Transformer[] =>
     all.filter((x): x is Transformer => x.kind === 'transformer' && x.parent === r);
   const state: Record<string, ResourceState> = {};
+
+  /** Writes a scope's key values (in key-path order); resources that do not merge by a key ignore scopes. */
+  const emitScope = async (r: AnyResource, scope: MergeKeyScope): Promise<void> => {
+    const paths = scopePaths.get(r) ?? [];
+    if (paths.length === 0) return;
+    const pending = scopeWriters.get(r)!.write(encodeRecord(scopeValues(scope, paths, r.name)));
+    if (pending) await pending;
+  };
+
+  /** A record or a scope declaration from a transformer. */
+  const emitItem = (r: AnyResource, item: DataRecord): Promise<void> =>
+    isMergeKeyScope(item) ? emitScope(r, item) : emitRecord(r, item);
 
   const emitRecord = async (r: AnyResource, record: DataRecord): Promise<void> => {
     const pending = writers.get(r)!.write(encodeRecord(record));
@@ -109,16 +124,16 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     const produced = await t.transform(parent, { signal });
     if (produced === undefined || produced === null) return;
     if (Array.isArray(produced)) {
-      for (const item of produced as readonly DataRecord[]) await emitRecord(t, item);
+      for (const item of produced as readonly DataRecord[]) await emitItem(t, assertRecord(item, t.name));
       return;
     }
     if (isStream(produced)) {
       for await (const item of produced as AsyncIterable<DataRecord | readonly DataRecord[]>) {
-        for (const record of recordsOf(item, t.name)) await emitRecord(t, record);
+        for (const record of recordsOf(item, t.name)) await emitItem(t, record);
       }
       return;
     }
-    await emitRecord(t, assertRecord(produced, t.name));
+    await emitItem(t, assertRecord(produced, t.name));
   };
 
   const runRoot = async (r: Resource): Promise<void> => {
@@ -141,6 +156,10 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     outer: for await (const item of stream as AsyncIterable<DataRecord | readonly DataRecord[]>) {
       signal.throwIfAborted();
       for (const record of recordsOf(item, r.name)) {
+        if (isMergeKeyScope(record)) {
+          await emitScope(r, record);
+          continue;
+        }
         if (cursor) {
           const decision = cursor.decide(record);
           if (decision === 'stop') break outer;
@@ -167,14 +186,20 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     );
   } catch (error) {
     // Release file handles; the next run clears the half-written package.
-    await Promise.allSettled([...writers.values()].map((w) => w.close()));
+    await Promise.allSettled([...writers.values(), ...scopeWriters.values()].map((w) => w.close()));
     throw error;
   }
 
   const resources: ExtractedResource[] = [];
   for (const r of all) {
     const files = await writers.get(r)!.close();
-    resources.push({ config: tableConfig(r), files: files.map((f) => f.name), records: counts.get(r) ?? 0 });
+    const scopes = await scopeWriters.get(r)!.close();
+    resources.push({
+      config: tableConfig(r),
+      files: files.map((f) => f.name),
+      records: counts.get(r) ?? 0,
+      ...(scopes.length > 0 ? { scopeFiles: scopes.map((f) => f.name) } : {}),
+    });
   }
   let records = 0;
   for (const n of counts.values()) records += n;

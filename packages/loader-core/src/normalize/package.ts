@@ -8,6 +8,7 @@ import {
   EXTRACTED_DIR,
   type ExtractManifest,
   NORMALIZED_DIR,
+  type NormalizedFile,
   type NormalizedManifest,
 } from '../package/manifest.js';
 import { diffSchemas, orderTables, SchemaBuilder } from '../schema/evolve.js';
@@ -51,22 +52,32 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
   );
   const ids = new RowIds(randomBytes(4).toString('hex'));
   const writers = new Map<string, RotatingJsonlWriter>();
+  /** Merge key scope rows per root table (see `TableLoad.mergeKeyScope`). */
+  const scopeWriters = new Map<string, RotatingJsonlWriter>();
   const pending: Promise<void>[] = [];
-  const sink = (table: string, line: string): void => {
-    let writer = writers.get(table);
+  const write = (map: Map<string, RotatingJsonlWriter>, stem: string, table: string, line: string): void => {
+    let writer = map.get(table);
     if (!writer) {
       writer = new RotatingJsonlWriter(
         out,
-        `t${String(writers.size).padStart(4, '0')}`,
+        `${stem}${String(map.size).padStart(4, '0')}`,
         options.fileMaxBytes,
       );
-      writers.set(table, writer);
+      map.set(table, writer);
     }
     const p = writer.write(line);
     if (p) {
       // observed by the Promise.all below; the no-op keeps an early failure from being "unhandled"
       p.catch(() => {});
       pending.push(p);
+    }
+  };
+  const sink = (table: string, line: string): void => write(writers, 't', table, line);
+  /** A few flushes may be in flight while normalization goes on (CPU and disk overlap); memory stays bounded. */
+  const drain = async (): Promise<void> => {
+    if (pending.length >= MAX_IN_FLIGHT) {
+      await Promise.all(pending);
+      pending.length = 0;
     }
   };
 
@@ -86,12 +97,16 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
       for (const file of extracted.files) {
         for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {
           normalizer.normalize(decodeRecord(line) as Record<string, unknown>);
-          // A few flushes may be in flight while normalization goes on (CPU and disk overlap); memory stays
-          // bounded by MAX_IN_FLIGHT buffers of about 1 MiB.
-          if (pending.length >= MAX_IN_FLIGHT) {
-            await Promise.all(pending);
-            pending.length = 0;
-          }
+          // bounded by MAX_IN_FLIGHT buffers of about 1 MiB
+          await drain();
+        }
+      }
+      // Scopes after the data: the key columns then exist if any row of this package has them.
+      for (const file of extracted.scopeFiles ?? []) {
+        for await (const line of readLines(join(dir, EXTRACTED_DIR, file))) {
+          const row = normalizer.scopeRow(decodeRecord(line) as readonly unknown[]);
+          if (row !== null && normalizer.rootTable) write(scopeWriters, 'k', normalizer.rootTable, row);
+          await drain();
         }
       }
       schema.alignDisposition(extracted.config.resource, extracted.config.writeDisposition);
@@ -100,22 +115,28 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
     await Promise.all(pending);
   } catch (error) {
     // Release file handles; the caller removes the package folder.
-    await Promise.allSettled([...writers.values()].map((w) => w.close()));
+    await Promise.allSettled([...writers.values(), ...scopeWriters.values()].map((w) => w.close()));
     throw error;
   }
-  const files = new Map<string, { path: string; format: 'jsonl'; rows: number; bytes: number }[]>();
-  for (const [table, writer] of writers) {
-    const written = await writer.close();
-    files.set(
-      table,
-      written.map((f) => ({
-        path: `${NORMALIZED_DIR}/${f.name}`,
-        format: 'jsonl' as const,
-        rows: f.rows,
-        bytes: f.bytes,
-      })),
-    );
-  }
+  const closeAll = async (map: Map<string, RotatingJsonlWriter>) => {
+    const closed = new Map<string, NormalizedFile[]>();
+    for (const [table, writer] of map) {
+      const written = await writer.close();
+      closed.set(
+        table,
+        written.map((f) => ({
+          path: `${NORMALIZED_DIR}/${f.name}`,
+          format: 'jsonl' as const,
+          rows: f.rows,
+          bytes: f.bytes,
+        })),
+      );
+    }
+    return closed;
+  };
+  const files = await closeAll(writers);
+  const scopes = await closeAll(scopeWriters);
+  const hasData = (table: string): boolean => files.has(table) || scopes.has(table);
 
   const built = schema.build();
   const tables = orderTables(Object.values(built.tables))
@@ -125,17 +146,17 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
       if (config.writeDisposition === 'replace') return true;
       // Child tables of merged parents are listed even without rows: their old rows must still be replaced.
       const root = resourceTables.get(t.resource);
-      return (
-        files.has(t.name) || (config.writeDisposition === 'merge' && root !== undefined && files.has(root))
-      );
+      return hasData(t.name) || (config.writeDisposition === 'merge' && root !== undefined && hasData(root));
     })
     .map((t) => {
       const tableFiles = files.get(t.name) ?? [];
+      const scope = scopes.get(t.name);
       return {
         table: t.name,
         writeDisposition: t.writeDisposition,
         rows: tableFiles.reduce((n, f) => n + f.rows, 0),
         files: tableFiles,
+        ...(scope ? { mergeKeyScope: scope } : {}),
       };
     });
 

@@ -1,3 +1,5 @@
+import { mergePlan } from '../destination/merge-plan.js';
+import { scopeKeyPaths } from '../extract/merge-key-scope.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
 import { inferType, isCoercible } from '../schema/infer.js';
@@ -358,6 +360,71 @@ export class RecordNormalizer {
       }
     }
     return this.#variant(ctx, id, target, type, value);
+  }
+
+  /**
+   * The scope row (`{"<key column>": value, ...}`) of merge key values a resource declared fully re-read, in
+   * key-path order (see `mergeKeyScope`), or null when no row of the table can hold that key: the key columns
+   * do not exist (yet), or a value cannot be stored in its column (such values live in variant columns,
+   * which merges never compare). Call it after the resource's records.
+   */
+  scopeRow(values: readonly unknown[]): string | null {
+    const root = this.#root;
+    if (!root) return null;
+    if (this.#scopeColumns === undefined) this.#scopeColumns = this.#resolveScopeColumns(root);
+    const columns = this.#scopeColumns;
+    if (columns === null || values.length !== columns.length) return null;
+    let line = '{';
+    for (let i = 0; i < columns.length; i++) {
+      const { column, hinted } = columns[i] as { column: ColumnSchema; hinted: DataType | undefined };
+      const encoded = this.#encodeKey(values[i], column, hinted);
+      if (encoded === UNREPRESENTABLE) return null;
+      line += `${i > 0 ? ',' : ''}${JSON.stringify(column.name)}:${jsonValue(encoded)}`;
+    }
+    return `${line}}`;
+  }
+
+  #scopeColumns: readonly { column: ColumnSchema; hinted: DataType | undefined }[] | null | undefined;
+
+  #resolveScopeColumns(
+    root: TableContext,
+  ): readonly { column: ColumnSchema; hinted: DataType | undefined }[] | null {
+    const paths = scopeKeyPaths(this.#config);
+    const ids = paths.map(pathToIdentifier);
+    const table = root.builder;
+    const plan = mergePlan({
+      name: table.name,
+      resource: table.resource,
+      writeDisposition: table.writeDisposition,
+      columns: Object.fromEntries(table.columns),
+    });
+    const deleteKey = [...(plan?.deleteKey ?? [])].sort();
+    if (ids.some((id) => !table.columns.has(id))) return null;
+    if (deleteKey.join('\u0000') !== [...ids].sort().join('\u0000')) {
+      throw new Error(
+        `Table "${table.name}" merges by ${JSON.stringify(deleteKey)}, but resource "${this.#config.resource}" ` +
+          `declares merge key scopes by ${JSON.stringify(paths)}: the stored schema flags other key columns. ` +
+          'Use the merge key the table was created with, or load the resource with a new table name.',
+      );
+    }
+    return ids.map((id) => ({
+      column: table.columns.get(id) as ColumnSchema,
+      hinted: root.hints.get(id)?.dataType,
+    }));
+  }
+
+  /** A key value encoded for its column (as a row's value would be), or UNREPRESENTABLE. */
+  #encodeKey(value: unknown, column: ColumnSchema, hinted: DataType | undefined): unknown {
+    let type = inferType(value) as DataType;
+    if (type === 'decimal' && !fitsDecimal(value, this.#decimal)) type = 'text';
+    const target = column.dataType;
+    if (
+      (target === type || isCoercible(type, target, value)) &&
+      (target !== 'decimal' || fitsDecimal(value, this.#decimalOf(column)))
+    ) {
+      return encodeValue(value, target);
+    }
+    return hinted === target ? encodeHinted(value, target, this.#decimalOf(column)) : UNREPRESENTABLE;
   }
 
   /** Precision and scale of a decimal column: its hint's, else the destination's. */

@@ -23,6 +23,19 @@ export interface ExtractedResource {
   /** File names under `extracted/`. */
   readonly files: readonly string[];
   readonly records: number;
+  /**
+   * Files under `extracted/` of the merge key values the resource declared fully re-read (`mergeKeyScope`), one
+   * JSON array of values in key-path order per line. Absent when it declared none (and in older packages).
+   */
+  readonly scopeFiles?: readonly string[];
+}
+
+/** A data file of a normalized package; the path is relative to the package folder. */
+export interface NormalizedFile {
+  readonly path: string;
+  readonly format: LoadFileFormat;
+  readonly rows: number;
+  readonly bytes: number;
 }
 
 /** Written when normalization completes. File paths are relative to the package folder (it moves). */
@@ -35,12 +48,9 @@ export interface NormalizedManifest {
     readonly table: string;
     readonly writeDisposition: WriteDisposition;
     readonly rows: number;
-    readonly files: readonly {
-      readonly path: string;
-      readonly format: LoadFileFormat;
-      readonly rows: number;
-      readonly bytes: number;
-    }[];
+    readonly files: readonly NormalizedFile[];
+    /** Merge key scope files of a merge root table (see `TableLoad.mergeKeyScope`). */
+    readonly mergeKeyScope?: readonly NormalizedFile[];
   }[];
   readonly state: PipelineState;
   /** Rows dropped by discard_row contracts, per table. */

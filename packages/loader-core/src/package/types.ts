@@ -23,6 +23,14 @@ export interface TableLoad {
   readonly writeDisposition: WriteDisposition;
   readonly files: readonly LoadFile[];
   readonly rows: number;
+  /**
+   * Merge root tables only: files of merge key values the resource declared fully re-read (`mergeKeyScope`).
+   * JSONL like data files, keyed by the table's delete key columns (`mergePlan(table).deleteKey`), values
+   * encoded per column type. A merge deletes the final table's rows (and their child rows) whose delete key is
+   * in the staged rows OR in these files, in the same transaction, so a key whose rows all disappeared at the
+   * source is emptied. Absent when there are none.
+   */
+  readonly mergeKeyScope?: readonly LoadFile[];
 }
 
 /** A package ready to load: everything a destination needs to apply it in one commit. */

@@ -23,6 +23,17 @@ function keyMatch(key: readonly string[]): RawBuilder<unknown> {
   );
 }
 
+/** Final rows (alias `f`) whose delete key is in staging, or in the scope table when there is one. */
+function replaced(
+  staging: QualifiedTable,
+  plan: MergePlan,
+  scope: QualifiedTable | undefined,
+): RawBuilder<unknown> {
+  const inStaging = sql`EXISTS (SELECT 1 FROM ${ref(staging)} AS ${sql.id('s')} WHERE ${keyMatch(plan.deleteKey)})`;
+  if (!scope) return inStaging;
+  return sql`(${inStaging} OR EXISTS (SELECT 1 FROM ${ref(scope)} AS ${sql.id('s')} WHERE ${keyMatch(plan.deleteKey)}))`;
+}
+
 /** Data statements of loader-core's SQL client, compiled with the destination's dialect. */
 export class DataStatements {
   constructor(readonly db: Kysely<DynamicDatabase>) {}
@@ -36,21 +47,33 @@ export class DataStatements {
     return sql`INSERT INTO ${ref(target)} (${cols}) SELECT ${cols} FROM ${ref(staging)}`.compile(this.db);
   }
 
-  /** Child rows whose root row in the final table is about to be replaced by the staged root rows. */
+  /**
+   * Child rows whose root row in the final table is about to be replaced by the staged root rows, or whose key
+   * is in the declared scope.
+   */
   deleteMergedChildren(
     child: QualifiedTable,
     root: QualifiedTable,
     rootStaging: QualifiedTable,
     plan: MergePlan,
+    scope?: QualifiedTable,
   ): CompiledQuery {
-    return sql`DELETE FROM ${ref(child)} WHERE ${sql.id(SYSTEM_COLUMNS.rootId)} IN (SELECT ${sql.id('f', SYSTEM_COLUMNS.id)} FROM ${ref(root)} AS ${sql.id('f')} WHERE EXISTS (SELECT 1 FROM ${ref(rootStaging)} AS ${sql.id('s')} WHERE ${keyMatch(plan.deleteKey)}))`.compile(
+    return sql`DELETE FROM ${ref(child)} WHERE ${sql.id(SYSTEM_COLUMNS.rootId)} IN (SELECT ${sql.id('f', SYSTEM_COLUMNS.id)} FROM ${ref(root)} AS ${sql.id('f')} WHERE ${replaced(rootStaging, plan, scope)})`.compile(
       this.db,
     );
   }
 
-  /** Root rows of the final table that the staged rows replace (by merge key, else primary key). */
-  deleteMergedRoots(root: QualifiedTable, rootStaging: QualifiedTable, plan: MergePlan): CompiledQuery {
-    return sql`DELETE FROM ${ref(root)} AS ${sql.id('f')} WHERE EXISTS (SELECT 1 FROM ${ref(rootStaging)} AS ${sql.id('s')} WHERE ${keyMatch(plan.deleteKey)})`.compile(
+  /**
+   * Root rows of the final table that the staged rows replace (by merge key, else primary key), and those whose
+   * key is in the declared scope (`TableLoad.mergeKeyScope`) though no staged row has it.
+   */
+  deleteMergedRoots(
+    root: QualifiedTable,
+    rootStaging: QualifiedTable,
+    plan: MergePlan,
+    scope?: QualifiedTable,
+  ): CompiledQuery {
+    return sql`DELETE FROM ${ref(root)} AS ${sql.id('f')} WHERE ${replaced(rootStaging, plan, scope)}`.compile(
       this.db,
     );
   }

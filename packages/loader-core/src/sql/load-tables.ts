@@ -1,5 +1,5 @@
 import type { CompiledQuery } from 'kysely';
-import { mergePlan } from '../destination/merge-plan.js';
+import { type MergePlan, mergePlan, mergeScopeTable } from '../destination/merge-plan.js';
 import type { DestinationEvent, TableLoadResult } from '../destination/types.js';
 import type { NormalizedPackage, TableLoad } from '../package/types.js';
 import type { TableSchema } from '../schema/types.js';
@@ -42,6 +42,21 @@ export async function loadTables(
     return { staging, rows: await loadFiles(load, staging) };
   };
 
+  /** Stages the merge key scope of a merge root table; undefined when it declared none. */
+  const stageScope = async (
+    load: TableLoad,
+    table: TableSchema,
+    plan: MergePlan,
+  ): Promise<QualifiedTable | undefined> => {
+    const files = load.mergeKeyScope ?? [];
+    if (files.length === 0) return undefined;
+    const scope = mergeScopeTable(table, plan, driver.capabilities.maxIdentifierLength);
+    const staging = await session.createStagingTable(scope);
+    const columns = Object.values(scope.columns);
+    for (const file of files) await session.loadFile(file, staging, columns);
+    return staging;
+  };
+
   for (const load of pkg.tables) {
     const table = schemaOf(load.table);
     const final: QualifiedTable = { dataset, table: load.table };
@@ -71,15 +86,16 @@ export async function loadTables(
     } else if (plan !== null && table.parent === undefined) {
       const staged = await stage(load);
       rows = staged.rows;
+      const scope = await stageScope(load, table, plan);
       const statements: CompiledQuery[] = [];
       for (const other of Object.values(pkg.schema.tables)) {
         if (other.parent === undefined || !listed.has(other.name) || rootOf(other).name !== table.name)
           continue;
         statements.push(
-          data.deleteMergedChildren({ dataset, table: other.name }, final, staged.staging, plan),
+          data.deleteMergedChildren({ dataset, table: other.name }, final, staged.staging, plan, scope),
         );
       }
-      statements.push(data.deleteMergedRoots(final, staged.staging, plan));
+      statements.push(data.deleteMergedRoots(final, staged.staging, plan, scope));
       statements.push(data.insertMergedRoots(final, staged.staging, table, plan));
       await session.execute(statements);
     } else if (load.files.length > 0) {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Destination } from '../destination/types.js';
+import { mergeKeyScope } from '../extract/merge-key-scope.js';
 import { createPipeline, type Pipeline, type PipelineOptions } from '../pipeline.js';
-import { type AnyResource, resource } from '../resource.js';
+import { type AnyResource, resource, transformer } from '../resource.js';
 import { SchemaContractError, type SchemaContractOption } from '../schema/contract.js';
 import type { WriteDisposition } from '../schema/types.js';
 import { failingDestination } from './failing-destination.js';
@@ -39,6 +40,7 @@ export type ConformanceCase =
   | 'append'
   | 'replace'
   | 'merge'
+  | 'merge key'
   | 'child tables'
   | 'evolution'
   | 'contracts'
@@ -254,6 +256,82 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
         [1, 'v1'],
         [2, 'last'],
       ]);
+    });
+
+    test('merge key: delete-insert by merge key; a declared scope empties a parent whose children drop to zero', {
+      timeout,
+    }, async () => {
+      const { pipeline, read, target, dataset } = await setup();
+      // notes of tickets, fetched per changed ticket, replaced per ticket (merge key) as sluice-sync does
+      const notesOf = new Map<number, Row[]>([
+        [
+          1,
+          [
+            { id: 11, ticket_id: 1, body: 'a', tags: ['x'] },
+            { id: 12, ticket_id: 1, body: 'b', tags: [] },
+          ],
+        ],
+        [2, [{ id: 21, ticket_id: 2, body: 'c', tags: ['y', 'z'] }]],
+        [3, [{ id: 31, ticket_id: 3, body: 'd', tags: ['w'] }]],
+      ]);
+      let changed = [1, 2, 3];
+      const tickets = resource(
+        async function* () {
+          yield changed.map((id) => ({ id }));
+        },
+        { name: 'tickets', primaryKey: 'id', writeDisposition: 'merge' },
+      );
+      const notes = transformer(
+        tickets,
+        async function* (ticket) {
+          const id = Number(ticket.id);
+          yield notesOf.get(id) ?? [];
+          yield mergeKeyScope({ ticket_id: id });
+        },
+        { name: 'notes', primaryKey: 'id', mergeKey: 'ticket_id', writeDisposition: 'merge' },
+      );
+      await pipeline().run([notes]);
+      expect(byId(await read('notes')).map((r) => num(r.id))).toEqual([11, 12, 21, 31]);
+      expect((await read('notes__tags')).length).toBe(4);
+
+      // ticket 1 lost note 11 (the merge key replaces all its notes), ticket 2 lost its only note; 3 unchanged
+      notesOf.set(1, [{ id: 12, ticket_id: 1, body: 'b2', tags: ['v'] }]);
+      notesOf.set(2, []);
+      changed = [1, 2];
+      const info = await pipeline().run([notes]);
+      expect(info.rows.notes).toBe(1);
+      const rows = byId(await read('notes'));
+      expect(rows.map((r) => [num(r.id), num(r.ticket_id), r.body])).toEqual([
+        [12, 1, 'b2'],
+        [31, 3, 'd'],
+      ]);
+      const ids = new Map(rows.map((r) => [r._sluice_id, num(r.id)]));
+      const tags = await read('notes__tags');
+      expect(tags.map((t) => [ids.get(t._sluice_root_id), t.value]).sort()).toEqual([
+        [12, 'v'],
+        [31, 'w'],
+      ]);
+
+      // every changed ticket has no notes left: the package has scopes and no note rows at all
+      notesOf.set(3, []);
+      changed = [3];
+      await pipeline().run([notes]);
+      expect(byId(await read('notes')).map((r) => num(r.id))).toEqual([12]);
+      expect((await read('notes__tags')).map((t) => t.value)).toEqual(['v']);
+      expect(byId(await read('tickets')).map((r) => num(r.id))).toEqual([1, 2, 3]);
+
+      // a scope for a key with no rows anywhere, and a resource whose table does not exist yet: nothing breaks
+      changed = [4];
+      const fresh = transformer(
+        tickets,
+        async function* (ticket) {
+          yield mergeKeyScope({ ticket_id: Number(ticket.id) });
+        },
+        { name: 'other_notes', primaryKey: 'id', mergeKey: 'ticket_id', writeDisposition: 'merge' },
+      );
+      await pipeline().run([notes, fresh]);
+      expect(byId(await read('notes')).map((r) => num(r.id))).toEqual([12]);
+      expect(await target.readTable(dataset, 'other_notes')).not.toBeNull();
     });
 
     test('child tables: nested lists link to parent and root, objects flatten with __', {

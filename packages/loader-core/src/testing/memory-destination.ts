@@ -11,7 +11,7 @@ import type {
   StoredState,
 } from '../destination/types.js';
 import { compareCursor } from '../incremental/cursor.js';
-import type { NormalizedPackage, TableLoad } from '../package/types.js';
+import type { LoadFile, NormalizedPackage, TableLoad } from '../package/types.js';
 import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { TableSchema } from '../schema/types.js';
 
@@ -135,8 +135,12 @@ function cloneDataset(d: MemoryDataset): MemoryDataset {
 }
 
 async function readRows(load: TableLoad): Promise<Row[]> {
+  return readFiles(load.files);
+}
+
+async function readFiles(files: readonly LoadFile[]): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const file of load.files) {
+  for (const file of files) {
     const text = await readFile(file.path, 'utf8');
     for (const line of text.split('\n')) if (line !== '') rows.push(JSON.parse(line) as Row);
   }
@@ -181,7 +185,9 @@ async function applyPackage(
       const plan = mergePlan(root);
       if (plan && schema.parent === undefined) {
         rows = dedup(rows, plan.primaryKey, plan.sort);
-        const keys = new Set(rows.map((r) => keyOf(r, plan.deleteKey)));
+        // keys of staged rows, and keys the resource declared fully re-read (mergeKeyScope)
+        const scope = await readFiles(load.mergeKeyScope ?? []);
+        const keys = new Set([...rows, ...scope].map((r) => keyOf(r, plan.deleteKey)));
         const replaced = new Set(
           table.rows.filter((r) => keys.has(keyOf(r, plan.deleteKey))).map((r) => r[SYSTEM_COLUMNS.id]),
         );
