@@ -1,5 +1,6 @@
 /**
- * Pages of 100 tickets per second served by the simulator with rate limits off.
+ * Pages of 100 tickets per second served by the simulator with rate limits off, then the cost of new list
+ * windows on a million tickets (windows.ts).
  * Run: npm run bench -w @sluice/freshdesk-simulator
  *
  * The simulator runs on the main thread; load comes from a worker thread over keep-alive connections, so the
@@ -8,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { startSimulator } from '../src/index.js';
+import { benchWindows } from './windows.js';
 
 const TICKETS = 100_000;
 const DURATION_MS = 5_000;
@@ -48,4 +50,14 @@ console.log(
 console.log(
   `freshdesk-simulator: first read of ${cold.pages} pages (records generated and encoded): ` +
     `${((cold.pages / cold.ms) * 1000).toFixed(0)} pages/s`,
+);
+
+const windows = await benchWindows();
+console.log(
+  `freshdesk-simulator: ${windows.windowsPerSecond.toFixed(0)} new updated_since windows/s ` +
+    `(first page of each, 1,000,000 tickets)`,
+);
+console.log(
+  `freshdesk-simulator: ${windows.defaultListPerSecond.toFixed(0)} default-list pages/s while the clock ` +
+    `moves a second per request (1,000,000 tickets)`,
 );

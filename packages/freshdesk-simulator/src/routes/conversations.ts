@@ -10,7 +10,9 @@ import {
   type RouteDefinition,
   type RouteResult,
 } from '../http/router.js';
+import { recentWindow } from '../store/recent-window.js';
 import type { RecordData } from '../store/record-table.js';
+import { lowerBound } from '../store/sorted-search.js';
 import type { SimulatorState } from '../store/state.js';
 import {
   conversationsOf,
@@ -20,10 +22,8 @@ import {
   ticketOfTimeEntry,
   timeEntriesOf,
 } from '../store/ticket-children.js';
-import { arrayPage } from './page.js';
+import { arrayPage, listPage } from './page.js';
 import { BodyValidator } from './validate.js';
-
-const DAY = 86_400;
 
 function requireTicket(ctx: RequestContext): number {
   const id = idParam(ctx);
@@ -228,11 +228,15 @@ function listAllTimeEntries(ctx: RequestContext): RouteResult {
 
 function listAllRatings(ctx: RequestContext): RouteResult {
   const state = ctx.state;
-  // Without created_since Freshdesk lists only the last 30 days.
-  const since = dateParam(ctx, 'created_since') ?? state.now() - 30 * DAY;
+  // Without created_since Freshdesk lists only the last 30 days. That start moves every second, so the list
+  // is built from the start's minute (a key stable for a minute) and cut at the exact second below.
+  const createdSince = dateParam(ctx, 'created_since');
+  const recent = createdSince === undefined ? recentWindow(state.now()) : undefined;
+  const since = createdSince ?? recent?.since ?? 0;
+  const from = recent?.bucket ?? since;
   const rawUser = ctx.query.get('user_id');
   const userId = rawUser ? Number(rawUser) : undefined;
-  const key = JSON.stringify(['ratings', since, userId, state.tickets.dataVersion]);
+  const key = JSON.stringify(['ratings', from, userId, state.tickets.dataVersion]);
   const ratings = state.recordViews.getOrCompute(key, () => {
     const out: RecordData[] = [];
     for (let index = 0; index < state.tickets.size; index++) {
@@ -240,7 +244,7 @@ function listAllRatings(ctx: RequestContext): RouteResult {
       if (!state.tickets.exists(ticketId)) continue;
       const rating = ratingOf(state, ticketId);
       if (!rating) continue;
-      if (Date.parse(String(rating.created_at)) / 1000 < since) continue;
+      if (createdSeconds(rating) < from) continue;
       if (userId !== undefined && rating.user_id !== userId) continue;
       out.push(rating);
     }
@@ -249,7 +253,13 @@ function listAllRatings(ctx: RequestContext): RouteResult {
         String(a.created_at).localeCompare(String(b.created_at)) || (a.id as number) - (b.id as number),
     );
   });
-  return arrayPage(ctx, ratings);
+  // Sorted by created_at, so the ratings of the window's first minute before the exact start lead the list.
+  const first = lowerBound(ratings.length, (i) => createdSeconds(ratings[i] as RecordData), since);
+  return listPage(ctx, ratings.length - first, (i) => JSON.stringify(ratings[first + i]));
+}
+
+function createdSeconds(record: RecordData): number {
+  return Date.parse(String(record.created_at)) / 1000;
 }
 
 export const conversationRoutes: RouteDefinition[] = [

@@ -3,12 +3,20 @@ import { invalidValue, validationFailed } from '../http/api-error.js';
 import type { RequestContext, RouteResult } from '../http/router.js';
 import { parsePaging } from '../pagination.js';
 import { findContactByEmail, findContactsBy } from '../store/contact-lookup.js';
+import {
+  edgePositions,
+  positionsBefore,
+  type RecentWindow,
+  recentWindow,
+  withoutPositions,
+} from '../store/recent-window.js';
 import { Flag } from '../store/record-table.js';
+import { lowerBound } from '../store/sorted-search.js';
 import type { SimulatorState } from '../store/state.js';
 import { TICKET_LIST_INCLUDES, ticketJsonWithIncludes } from '../store/ticket-json.js';
+import type { TicketView } from '../store/ticket-view.js';
 import { listPage } from './page.js';
 
-const DAY = 86_400;
 const FILTERS = ['new_and_my_open', 'watching', 'spam', 'deleted'] as const;
 const ORDER_BY = ['created_at', 'due_by', 'updated_at', 'status'] as const;
 export const MAX_TICKET_PAGE = 300;
@@ -30,6 +38,7 @@ interface TicketQuery {
   requesterIds?: Set<number>;
   companyId?: number;
   updatedSince?: number;
+  /** Start of the cached view's created window: the minute of the exact 30-day boundary (see recent-window). */
   createdSince?: number;
   orderBy: (typeof ORDER_BY)[number];
   desc: boolean;
@@ -49,7 +58,7 @@ function integer(field: string, value: string | null): number | undefined {
   return Number(value);
 }
 
-function parseQuery(ctx: RequestContext): TicketQuery {
+function parseQuery(ctx: RequestContext): { query: TicketQuery; recent: RecentWindow | undefined } {
   const q = ctx.query;
   const state = ctx.state;
   const filter = oneOf('filter', q.get('filter'), FILTERS);
@@ -82,9 +91,13 @@ function parseQuery(ctx: RequestContext): TicketQuery {
   if (requesterIds) result.requesterIds = requesterIds;
   if (companyId !== undefined) result.companyId = companyId;
   // Without updated_since Freshdesk lists only tickets created in the last 30 days.
-  if (updatedSince !== undefined) result.updatedSince = updatedSince;
-  else result.createdSince = state.now() - 30 * DAY;
-  return result;
+  if (updatedSince !== undefined) {
+    result.updatedSince = updatedSince;
+    return { query: result, recent: undefined };
+  }
+  const recent = recentWindow(state.now());
+  result.createdSince = recent.bucket;
+  return { query: result, recent };
 }
 
 function viewKey(query: TicketQuery, version: number): string {
@@ -96,7 +109,7 @@ function viewKey(query: TicketQuery, version: number): string {
 }
 
 /** Indices of matching tickets in list order. Cheap typed-array checks run before any record is generated. */
-function computeView(state: SimulatorState, query: TicketQuery): Uint32Array {
+function computeView(state: SimulatorState, query: TicketQuery): TicketView {
   const table = state.tickets;
   const needsRecord =
     query.requesterIds !== undefined || query.companyId !== undefined || query.filter === 'new_and_my_open';
@@ -122,8 +135,7 @@ function computeView(state: SimulatorState, query: TicketQuery): Uint32Array {
 
   const out: number[] = [];
   if (query.orderBy === 'updated_at') {
-    const order = table.sortedByUpdated();
-    for (const index of order) if (matches(index)) out.push(index);
+    for (const index of table.sortedByUpdated()) if (matches(index)) out.push(index);
   } else {
     // created_at grows with the id, so index order is creation order.
     for (let index = 0; index < table.size; index++) if (matches(index)) out.push(index);
@@ -141,7 +153,67 @@ function computeView(state: SimulatorState, query: TicketQuery): Uint32Array {
     }
   }
   if (query.desc) out.reverse();
-  return Uint32Array.from(out);
+  const indices = Uint32Array.from(out);
+  const edge =
+    query.createdSince === undefined
+      ? undefined
+      : edgePositions(indices, (i) => table.createdAt(i), query.createdSince);
+  return { indices, edge };
+}
+
+/**
+ * An `updated_since` window ordered by updated_at: the part of the whole ordered list at or after
+ * updated_since (inclusive, as Freshdesk treats it), found by binary search. A listing past the 300-page cap
+ * opens a new window for every page or few; each then costs O(log n), not a scan of every ticket.
+ */
+function updatedSinceWindow(
+  state: SimulatorState,
+  query: TicketQuery & { updatedSince: number },
+): { indices: Uint32Array; key: string } {
+  const { updatedSince, ...whole } = query;
+  const table = state.tickets;
+  const key = `tickets:${viewKey(whole, table.dataVersion)}`;
+  const all = state.ticketViews.getOrCompute(key, () => computeView(state, whole)).indices;
+  const n = all.length;
+  // Ascending lists keep the tail from the first match; descending ones (the reverse order) the head.
+  const indices = query.desc
+    ? all.subarray(0, n - lowerBound(n, (p) => table.updatedAt(all[n - 1 - p] ?? 0), updatedSince))
+    : all.subarray(lowerBound(n, (p) => table.updatedAt(all[p] ?? 0), updatedSince));
+  return { indices, key: `${key}|since=${updatedSince}` };
+}
+
+/** The visible tickets of a cached view: those of its first minute created before the exact window drop out. */
+function visibleIndices(
+  state: SimulatorState,
+  key: string,
+  view: TicketView,
+  recent: RecentWindow | undefined,
+): { indices: Uint32Array; key: string } {
+  if (!recent || !view.edge) return { indices: view.indices, key };
+  const table = state.tickets;
+  const hidden = positionsBefore(view.indices, view.edge, (i) => table.createdAt(i), recent.since);
+  if (hidden.length === 0) return { indices: view.indices, key };
+  // Within a minute the hidden set only grows, so its size identifies it.
+  const trimmedKey = `${key}|hidden=${hidden.length}`;
+  const indices = state.ticketViews.getOrCompute(trimmedKey, () => ({
+    indices: withoutPositions(view.indices, hidden),
+    edge: undefined,
+  })).indices;
+  return { indices, key: trimmedKey };
+}
+
+/** The tickets a list query shows, in list order, and a key that changes whenever they do. */
+function ticketView(
+  state: SimulatorState,
+  query: TicketQuery,
+  recent: RecentWindow | undefined,
+): { indices: Uint32Array; key: string } {
+  const { updatedSince } = query;
+  if (query.orderBy === 'updated_at' && updatedSince !== undefined)
+    return updatedSinceWindow(state, { ...query, updatedSince });
+  const key = `tickets:${viewKey(query, state.tickets.dataVersion)}`;
+  const cached = state.ticketViews.getOrCompute(key, () => computeView(state, query));
+  return visibleIndices(state, key, cached, recent);
 }
 
 function watchedBy(state: SimulatorState, agentId: number): Set<number> {
@@ -171,10 +243,9 @@ export function listTickets(ctx: RequestContext): RouteResult {
   const paging = parsePaging(ctx.query);
   if (paging.page > MAX_TICKET_PAGE) throw validationFailed(...PAGE_CAP_BODY.errors);
   const includes = parseIncludes(ctx.query.get('include'), TICKET_LIST_INCLUDES);
-  const query = parseQuery(ctx);
+  const { query, recent } = parseQuery(ctx);
   const state = ctx.state;
-  const key = `tickets:${viewKey(query, state.tickets.dataVersion)}`;
-  const view = state.views.getOrCompute(key, () => computeView(state, query));
+  const { indices: view, key } = ticketView(state, query, recent);
   // Embedded requesters and companies change with those tables, so their versions are part of the page key.
   const pageKey = `${key}|${includes.join(',')}|${state.contacts.dataVersion}|${state.companies.dataVersion}|${state.childVersion}`;
   return listPage(

@@ -8,6 +8,7 @@ import { createdAtFor, updatedAtFor } from '../data/timeline.js';
 import { IdBase, World, type WorldSizes } from '../data/world.js';
 import { PageCache } from './page-cache.js';
 import { RecordTable } from './record-table.js';
+import type { TicketView } from './ticket-view.js';
 import { ViewCache } from './view-cache.js';
 
 export interface StateOptions {
@@ -39,6 +40,8 @@ export class SimulatorState {
   /** Descriptions set through the API (generated ones are derived from the seed). */
   readonly ticketDescriptions = new Map<number, { description: string; description_text: string }>();
   readonly views = new ViewCache<Uint32Array>(12);
+  /** Ticket list views (ordered indices plus their created-window edge), see routes/ticket-list.ts. */
+  readonly ticketViews = new ViewCache<TicketView>(12);
   /** Encoded list pages, so hot pages are served without re-encoding (64 MB at most). */
   readonly pages = new PageCache(64 * 1024 * 1024);
   /** Cached lists of child records (time entries, ratings) across all tickets. */
@@ -92,6 +95,7 @@ export class SimulatorState {
     this.contacts.clearJsonCache();
     this.companies.clearJsonCache();
     this.views.clear();
+    this.ticketViews.clear();
   }
 }
 
