@@ -246,11 +246,36 @@ describe('query jobs', () => {
     const missing = await errorOf(bq.query('SELECT * FROM ds.nope'));
     expect(missing.code).toBe(404);
     expect(missing.errors?.[0]?.reason).toBe('notFound');
+    expect(missing.message).toBe('Not found: Table test-project:ds.nope was not found in location US');
     const elsewhere = await errorOf(
       bq.query({ query: 'SELECT 1', defaultDataset: { datasetId: 'ds' }, location: 'EU' }),
     );
     expect(elsewhere.code).toBe(404);
     expect(elsewhere.message).toContain('was not found in location EU');
+  });
+
+  it("names a missing dataset read anywhere in a statement with BigQuery's 404 wording", async () => {
+    await bq.query('CREATE TABLE ds.t (id INT64, at TIMESTAMP)');
+    for (const sql of [
+      'SELECT id FROM `test-project.gone.t`',
+      'SELECT t.id FROM ds.t JOIN gone.u ON t.id = u.id',
+      'INSERT INTO ds.t (id) SELECT id FROM gone.u',
+      'BEGIN TRANSACTION; DELETE FROM ds.t WHERE id IN (SELECT id FROM gone.u); COMMIT TRANSACTION;',
+      'MERGE ds.t AS t USING gone.u AS s ON t.id = s.id WHEN NOT MATCHED THEN INSERT ROW',
+    ]) {
+      const error = await errorOf(bq.query(sql));
+      expect(error.code, sql).toBe(404);
+      expect(error.errors?.[0], sql).toEqual({
+        reason: 'notFound',
+        message: 'Not found: Dataset test-project:gone was not found in location US',
+        domain: 'global',
+      });
+    }
+    // Not table references: a qualified column inside EXTRACT, IS DISTINCT FROM.
+    const [rows] = await bq.query(
+      'SELECT EXTRACT(YEAR FROM t.at) AS y FROM ds.t AS t WHERE t.id IS DISTINCT FROM t.id',
+    );
+    expect(rows).toEqual([]);
   });
 });
 

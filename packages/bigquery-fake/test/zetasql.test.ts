@@ -156,6 +156,15 @@ describe.skipIf(!zeta.analyzer)('fake in strict ZetaSQL mode', () => {
     expect(error.message).toMatch(/No matching signature for operator = .* at \[1:\d+\]/);
   });
 
+  it('answers a missing dataset with 404 notFound, as BigQuery does before analysis', async () => {
+    const error = await errorOf(
+      bq.query('INSERT INTO ds.tickets (id) SELECT id FROM `test-project.ds_staging.batch`'),
+    );
+    expect(error.code).toBe(404);
+    expect(error.errors?.[0]?.reason).toBe('notFound');
+    expect(error.message).toBe('Not found: Dataset test-project:ds_staging was not found in location US');
+  });
+
   it('reports the position of an error inside a multi-statement script', async () => {
     const error = await errorOf(
       bq.query('BEGIN TRANSACTION;\nDELETE FROM ds.tickets WHERE nope = 1;\nCOMMIT TRANSACTION;'),

@@ -84,6 +84,8 @@ export async function runQuery(ctx: QueryContext, config: QueryJobConfiguration)
       const statement = translateStatement(tokens, script, rewriteCtx);
       if (statementsTokens.length === 1) outcome.statementType = statement.kind;
       await checkStatement(ctx, statement, inTransaction, defaultDataset);
+      // A dry run executes nothing, so tables created earlier in the script do not exist yet.
+      if (!config.dryRun) await checkReads(ctx, statement, defaultDataset);
       if (ctx.analyzer) await analyze(ctx, statement, script, config, defaultDataset);
       if (config.dryRun) continue;
       if (statement.kind === 'BEGIN_TRANSACTION') {
@@ -189,6 +191,29 @@ async function checkStatement(
         target.tableId,
         action.name,
         action.type,
+      );
+    }
+  }
+}
+
+/**
+ * Every dataset-qualified table a statement reads must exist, in the job's location: BigQuery fails the job
+ * with 404 notFound naming the missing dataset or table before it analyzes the query.
+ */
+async function checkReads(
+  ctx: QueryContext,
+  s: Statement,
+  defaultDataset: string | undefined,
+): Promise<void> {
+  const target = s.target;
+  for (const read of s.reads ?? []) {
+    if (!read.datasetId) continue;
+    await requireDataset(ctx, read.datasetId);
+    const isTarget =
+      (target?.datasetId ?? defaultDataset) === read.datasetId && target?.tableId === read.tableId;
+    if (!isTarget && !(await ctx.catalog.hasTable(read.datasetId, read.tableId))) {
+      throw notFound(
+        `Not found: Table ${ctx.catalog.projectId}:${read.datasetId}.${read.tableId} was not found in location ${ctx.location}`,
       );
     }
   }

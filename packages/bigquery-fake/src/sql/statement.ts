@@ -9,6 +9,7 @@ import {
   type SigToken,
   stripProject,
 } from './rewrite.js';
+import { tablesRead } from './table-reads.js';
 import { isSignificant, isWord, type Token } from './tokenize.js';
 import { parseType } from './types.js';
 
@@ -71,6 +72,8 @@ export interface Statement {
   options?: DdlOptions;
   /** CREATE ... IF NOT EXISTS: an existing object keeps its metadata. */
   ifNotExists?: boolean;
+  /** Dataset-qualified tables the statement reads (FROM, JOIN, USING). */
+  reads?: TableRef[];
 }
 
 const sig = (tokens: readonly Token[]): SigToken[] => {
@@ -89,6 +92,12 @@ const sig = (tokens: readonly Token[]): SigToken[] => {
 
 /** Parses and translates one GoogleSQL statement (tokens from `splitStatements`). */
 export function translateStatement(tokens: readonly Token[], script: string, ctx: RewriteContext): Statement {
+  const statement = translate(tokens, script, ctx);
+  const reads = tablesRead(sig(tokens), ctx.projectId);
+  return reads.length > 0 ? { ...statement, reads } : statement;
+}
+
+function translate(tokens: readonly Token[], script: string, ctx: RewriteContext): Statement {
   const t = sig(tokens);
   const first = tokens.find(isSignificant) as Token;
   const last = [...tokens].reverse().find(isSignificant) as Token;
