@@ -28,6 +28,12 @@ export interface BigQueryFakeOptions {
   zetasql?: SqlAnalyzer | boolean;
   /** Enforce BigQuery's limit on table metadata updates (patches, loads, ALTER TABLE) per table. */
   metadataUpdateLimit?: { operations: number; windowMs: number };
+  /**
+   * Checks the `Authorization` header of every request (a token your test's token server issued, a JWT
+   * signed by a test key...); `false` answers Google's 401 authError before anything else. Default: any
+   * request is served.
+   */
+  authorize?: (authorization: string | undefined) => boolean | Promise<boolean>;
 }
 
 export interface InjectErrorOptions {
@@ -133,6 +139,9 @@ export async function startBigQueryFake(options: BigQueryFakeOptions = {}): Prom
     state.requests.push(log);
     try {
       const body = await readBody(req);
+      if (options.authorize && !(await options.authorize(req.headers.authorization))) {
+        throw new BigQueryApiError(401, 'authError', defaultInjectedMessage('authError', projectId));
+      }
       const injected = state.injectedErrors.find(
         (e) =>
           e.remaining > 0 &&
