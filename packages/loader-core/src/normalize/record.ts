@@ -78,6 +78,11 @@ function rawOf(node: PathNode, key: string): string {
   return node.raw === null ? key : node.raw + RAW_SEP + key;
 }
 
+/** A child table's raw name: its parent table's name and the raw keys of its list (see `TableSchema.sourcePath`). */
+function childRaw(ctx: TableContext, node: PathNode, key: string): readonly string[] {
+  return [ctx.builder.name, ...rawOf(node, key).split(RAW_SEP)];
+}
+
 /** Generates `_sluice_id`s: a random prefix per package and a zero-padded counter, so ids sort by arrival. */
 export class RowIds {
   #n = 0;
@@ -132,7 +137,7 @@ export class RecordNormalizer {
     this.#ids = ids;
     this.#sink = sink;
     const rootName = schema.tableNames.resolve(config.tableName, normalizeName(config.tableName));
-    this.#root = this.#table(rootName, undefined, rootHints(config));
+    this.#root = this.#table(rootName, undefined, rootHints(config), [config.tableName]);
   }
 
   get rootTable(): string | null {
@@ -143,6 +148,7 @@ export class RecordNormalizer {
     name: string,
     parent: string | undefined,
     hints: ReadonlyMap<string, ColumnHint>,
+    sourcePath: readonly string[],
   ): TableContext | null {
     const cached = this.#tables.get(name);
     if (cached) return cached;
@@ -162,6 +168,7 @@ export class RecordNormalizer {
       name,
       resource: this.#config.resource,
       ...(parent ? { parent } : {}),
+      sourcePath,
       writeDisposition: this.#config.writeDisposition,
       ...(this.#config.schemaContract !== undefined && typeof this.#config.schemaContract === 'object'
         ? { contract: this.#config.schemaContract }
@@ -239,12 +246,13 @@ export class RecordNormalizer {
       let childName = node.lists.get(key);
       if (childName === undefined) {
         childName = this.#schema.tableNames.resolve(
-          `${ctx.builder.name}${RAW_SEP}${rawOf(node, key)}`,
+          childRaw(ctx, node, key).join(RAW_SEP),
           `${ctx.builder.name}${PATH_SEPARATOR}${node.prefix}${normalizeName(key)}`,
         );
         node.lists.set(key, childName);
       }
-      const child = this.#tables.get(childName) ?? this.#childTable(ctx, childName, node, key);
+      const child =
+        this.#tables.get(childName) ?? this.#childTable(ctx, childName, node, key, childRaw(ctx, node, key));
       if (!child) continue;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
@@ -256,14 +264,20 @@ export class RecordNormalizer {
   }
 
   /** Creates a child table with the hints on paths through its list (withdrawn from the parent). */
-  #childTable(ctx: TableContext, name: string, node: PathNode, key: string): TableContext | null {
+  #childTable(
+    ctx: TableContext,
+    name: string,
+    node: PathNode,
+    key: string,
+    sourcePath: readonly string[],
+  ): TableContext | null {
     const listId = node.prefix + normalizeName(key);
     const hints = childHints(ctx.hints, listId);
     for (const id of hints.keys()) {
       const parentId = listId + PATH_SEPARATOR + id;
       if (ctx.declared.delete(parentId)) ctx.builder.columns.delete(parentId);
     }
-    return this.#table(name, ctx.builder.name, hints);
+    return this.#table(name, ctx.builder.name, hints, sourcePath);
   }
 
   #fields(
@@ -443,7 +457,7 @@ export class RecordNormalizer {
     value: unknown,
   ): typeof DISCARD | undefined {
     const table = ctx.builder;
-    const name = this.#schema.variantName(id, type);
+    const name = this.#schema.variantName(table, id, type);
     if (!table.columns.has(name)) {
       if (table.stored && this.#contract.dataType !== 'evolve') {
         if (this.#contract.dataType === 'freeze') {

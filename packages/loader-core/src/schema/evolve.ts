@@ -1,5 +1,5 @@
 import { hashTables } from './hash.js';
-import { avoidReservedPrefixes, Namespace, RAW_PATH_SEPARATOR, shortenIdentifier } from './naming.js';
+import { Namespace, RAW_PATH_SEPARATOR, variantKey } from './naming.js';
 import { childSystemColumns, rootSystemColumns, SYSTEM_COLUMNS } from './system-columns.js';
 import type {
   ColumnSchema,
@@ -23,6 +23,8 @@ export interface TableBuilder {
   readonly columns: Map<string, ColumnSchema>;
   /** Raw flattened path → column identifier. */
   readonly names: Namespace;
+  /** See `TableSchema.sourcePath`. */
+  readonly sourcePath: readonly string[] | undefined;
 }
 
 export interface TableDefinition {
@@ -31,6 +33,8 @@ export interface TableDefinition {
   readonly parent?: string;
   readonly writeDisposition: WriteDisposition;
   readonly contract?: SchemaContract;
+  /** See `TableSchema.sourcePath`. */
+  readonly sourcePath?: readonly string[];
   /** Columns known up front (hints), in order. */
   readonly columns?: readonly ColumnSchema[];
 }
@@ -50,6 +54,8 @@ export class SchemaBuilder {
     this.tableNames = new Namespace(maxIdentifierLength);
     for (const table of Object.values(stored?.tables ?? {})) {
       this.tables.set(table.name, this.#builder(table, true));
+      // Tables stored without their raw names (older schemas) go to the first raw name that claims them.
+      if (table.sourcePath) this.tableNames.seed(table.sourcePath.join(RAW_PATH_SEPARATOR), table.name);
     }
   }
 
@@ -63,6 +69,7 @@ export class SchemaBuilder {
     for (const column of list) {
       columns.set(column.name, column);
       if (column.sourcePath) names.seed(column.sourcePath.join(RAW_PATH_SEPARATOR), column.name);
+      else if (column.variantOf) names.seed(variantKey(column.variantOf, column.dataType), column.name);
     }
     return {
       name: table.name,
@@ -73,6 +80,7 @@ export class SchemaBuilder {
       stored,
       columns,
       names,
+      sourcePath: table.sourcePath,
     };
   }
 
@@ -85,11 +93,18 @@ export class SchemaBuilder {
         // Hints refine flags of an existing column but never change its stored type.
         existing.columns.set(hinted.name, current ? { ...hinted, dataType: current.dataType } : hinted);
       }
-      if (existing.writeDisposition !== def.writeDisposition || existing.contract !== def.contract) {
+      const adopted = existing.sourcePath === undefined && def.sourcePath !== undefined;
+      if (
+        existing.writeDisposition !== def.writeDisposition ||
+        existing.contract !== def.contract ||
+        adopted
+      ) {
         const updated: TableBuilder = {
           ...existing,
           writeDisposition: def.writeDisposition,
           contract: def.contract ?? existing.contract,
+          // a table of an older schema records the raw name that claimed it
+          sourcePath: existing.sourcePath ?? def.sourcePath,
         };
         this.tables.set(def.name, updated);
         return updated;
@@ -114,12 +129,12 @@ export class SchemaBuilder {
     }
   }
 
-  /** Identifier of the variant column holding `type` values of `column`. */
-  variantName(column: string, type: DataType): string {
-    return shortenIdentifier(
-      avoidReservedPrefixes(`${column}__v_${type}`, this.reservedPrefixes),
-      this.maxIdentifierLength,
-    );
+  /**
+   * Identifier of the variant column holding `type` values of `column` in `table`: `<column>__v_<type>`, through
+   * the table's namespace, so that no record key shares it.
+   */
+  variantName(table: TableBuilder, column: string, type: DataType): string {
+    return table.names.resolve(variantKey(column, type), `${column}__v_${type}`);
   }
 
   tableSchemas(): Record<string, TableSchema> {
@@ -132,6 +147,7 @@ export class SchemaBuilder {
         writeDisposition: t.writeDisposition,
         columns: Object.fromEntries(t.columns),
         ...(t.contract ? { contract: t.contract } : {}),
+        ...(t.sourcePath ? { sourcePath: t.sourcePath } : {}),
       };
     }
     return out;

@@ -102,8 +102,8 @@ export function joinPath(segments: readonly string[], max: number): string {
  * Resolves raw names to identifiers inside one namespace (the columns of a table, the tables of a schema).
  * Stable: the same raw name always maps to the same identifier. Collision-free: when a second raw name
  * normalizes to an identifier another raw name already holds (`Name` and `name`), it gets a suffix made of a
- * hash of the raw name. Mappings of earlier runs are seeded from the stored schema (`sourcePath`), so later
- * runs keep them whatever order keys arrive in.
+ * hash of the raw name. Mappings of earlier runs are seeded from the stored schema (`sourcePath` of columns
+ * and tables), so later runs keep them whatever order names arrive in.
  */
 export class Namespace {
   readonly #byRaw = new Map<string, string>();
@@ -147,4 +147,13 @@ export class Namespace {
     this.#owner.set(id, raw);
     return id;
   }
+}
+
+/**
+ * The namespace key of the variant column holding `type` values of `column`: it cannot be a raw key path
+ * (those never hold U+0000), so a record key can never share a variant's column (`priority.v_text` and the
+ * text variant of `priority` both prefer `priority__v_text`; the second one to arrive gets a suffix).
+ */
+export function variantKey(column: string, type: string): string {
+  return `\u0000variant${RAW_PATH_SEPARATOR}${column}${RAW_PATH_SEPARATOR}${type}`;
 }

@@ -67,6 +67,13 @@ export interface TableSchema {
   readonly resource: string;
   /** Set on child tables: the table whose lists they hold. */
   readonly parent?: string;
+  /**
+   * The raw names the table was named from: a root table's `tableName` as the resource gave it
+   * (`['Tickets']`); a child table's parent table (normalized) and the record keys of its list
+   * (`['tickets', 'stats', 'Tags']`). Lets later runs give the same names to the same tables when raw names
+   * collide after normalization, whatever order they arrive in. Absent in schemas stored by older versions.
+   */
+  readonly sourcePath?: readonly string[];
   readonly writeDisposition: WriteDisposition;
   /** Ordered: new columns are appended. */
   readonly columns: Readonly<Record<string, ColumnSchema>>;
