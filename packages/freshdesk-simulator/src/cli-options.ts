@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseFaultSpec } from './faults.js';
+import { parseFaultSchedule, parseFaultSpec } from './faults.js';
 import { PLANS, type Plan } from './rate-limit.js';
 import type { SimulatorOptions } from './simulator.js';
 
@@ -22,6 +22,7 @@ Options:
   --no-rate-limit            Turn rate limiting off
   --time-scale <x>           Rate-limit minutes pass x times faster (60: a minute lasts a second)
   --faults <spec>            Fault probabilities, e.g. 503:0.05,reset:0.01,slow:0.02
+  --fault-schedule <spec>    Faults on fixed API request numbers (from 1), e.g. 10:429,25:reset
   --slow-ms <n>              Delay of a "slow" fault in ms (default 2000)
   --now <iso date>           The simulated "now" the data is generated against
   -h, --help                 Show this help
@@ -54,6 +55,7 @@ export function parseCliOptions(argv: string[]): SimulatorOptions | 'help' {
       'no-rate-limit': { type: 'boolean' },
       'time-scale': { type: 'string' },
       faults: { type: 'string' },
+      'fault-schedule': { type: 'string' },
       'slow-ms': { type: 'string' },
       now: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -81,9 +83,10 @@ export function parseCliOptions(argv: string[]): SimulatorOptions | 'help' {
   if (rpm !== undefined) options.requestsPerMinute = rpm;
   if (values['no-rate-limit']) options.rateLimit = false;
   if (timeScale !== undefined) options.timeScale = timeScale;
-  if (values.faults || values['slow-ms']) {
+  if (values.faults || values['fault-schedule'] || values['slow-ms']) {
     options.faults = {};
     if (values.faults) options.faults.probabilities = parseFaultSpec(values.faults);
+    if (values['fault-schedule']) options.faults.schedule = parseFaultSchedule(values['fault-schedule']);
     const slowMs = int('slow-ms', values['slow-ms']);
     if (slowMs !== undefined) options.faults.slowMs = slowMs;
   }

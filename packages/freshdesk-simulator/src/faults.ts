@@ -63,6 +63,25 @@ export function parseFaultSpec(spec: string): Partial<Record<FaultKind, number>>
   return out;
 }
 
+/** Parses the CLI form `10:429,25:reset` (API request number:kind) into a fault schedule. */
+export function parseFaultSchedule(spec: string): ScheduledFault[] {
+  return spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [rawRequest, kind, extra] = part.split(':');
+      const request = /^\d+$/.test(rawRequest ?? '') ? Number(rawRequest) : Number.NaN;
+      const valid = Number.isSafeInteger(request) && request >= 1 && extra === undefined;
+      if (!valid || !FAULT_KINDS.includes(kind as FaultKind)) {
+        throw new Error(
+          `Invalid scheduled fault "${part}": use request:kind with the 1-based number of the API request and kind one of ${FAULT_KINDS.join(', ')}, e.g. 10:429,25:reset`,
+        );
+      }
+      return { request, fault: kind as FaultKind };
+    });
+}
+
 /** Decides, request by request, whether and how to fail. Deterministic for a seed and a request order. */
 export class FaultInjector {
   private requestCount = 0;

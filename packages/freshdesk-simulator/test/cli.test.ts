@@ -71,6 +71,19 @@ describe('freshdesk-simulator CLI', () => {
     expect(info.tickets).toBe(40);
   });
 
+  it('fails the API requests given by --fault-schedule', async () => {
+    const started = await startCli(['--port', '0', '--tickets', '10', '--fault-schedule', '2:503,3:reset']);
+    const sim = { ...started, domain: 'x', control: undefined as never, stop: async () => {} };
+    const once = clientFor(sim);
+    expect((await once.GET('/groups', {})).response.status).toBe(200);
+    expect((await once.GET('/groups', {})).response.status).toBe(503);
+    // Request 3 breaks off mid-body; the client's retry (request 4) gets the whole answer.
+    const retrying = clientFor(sim, { retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+    const { data, response } = await retrying.GET('/groups', {});
+    expect(response.status).toBe(200);
+    expect(data?.length).toBeGreaterThan(0);
+  });
+
   it('generates an API key when none is given', async () => {
     const started = await startCli(['--port', '0', '--tickets', '10']);
     expect(started.apiKey).toMatch(/^[\w-]{16,}$/);
@@ -105,6 +118,8 @@ describe('freshdesk-simulator CLI', () => {
         '60',
         '--faults',
         'reset:0.5',
+        '--fault-schedule',
+        '10:429,25:truncate',
         '--slow-ms',
         '10',
         '--now',
@@ -123,7 +138,14 @@ describe('freshdesk-simulator CLI', () => {
       plan: 'pro',
       requestsPerMinute: 50,
       timeScale: 60,
-      faults: { probabilities: { reset: 0.5 }, slowMs: 10 },
+      faults: {
+        probabilities: { reset: 0.5 },
+        schedule: [
+          { request: 10, fault: '429' },
+          { request: 25, fault: 'truncate' },
+        ],
+        slowMs: 10,
+      },
       now: '2025-01-01T00:00:00Z',
     });
     expect(parseCliOptions(['--no-rate-limit'])).toMatchObject({ port: 8787, rateLimit: false });
@@ -131,6 +153,10 @@ describe('freshdesk-simulator CLI', () => {
     expect(() => parseCliOptions(['--tickets', 'many'])).toThrow(/--tickets must be a non-negative integer/);
     expect(() => parseCliOptions(['--plan', 'gold'])).toThrow(/--plan must be one of/);
     expect(() => parseCliOptions(['--time-scale', '0'])).toThrow(/--time-scale/);
+    expect(() => parseCliOptions(['--fault-schedule', '10-429'])).toThrow(/request:kind/);
+    expect(parseCliOptions(['--fault-schedule', '1:503'])).toMatchObject({
+      faults: { schedule: [{ request: 1, fault: '503' }] },
+    });
     expect(() => parseCliOptions(['--unknown'])).toThrow();
   });
 });
