@@ -35,6 +35,26 @@ describe('rate limits as Freshdesk applies them', async () => {
     expect(await refused?.json()).toMatchObject({ code: 'too_many_requests' });
     expect((await rawGet(growth, '/groups')).status).toBe(200);
   });
+
+  it('enforces the separate contact list limit, independent of the ticket list one', async () => {
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < PLAN_LIMITS.growth.contactList + 2; i++) {
+      const response = await rawGet(growth, '/contacts');
+      statuses.push(response.status);
+      if (response.status === 429) refused ??= response;
+    }
+    // The ticket list was exhausted by the previous test; the contact list still had its whole allowance.
+    expect(statuses.filter((s) => s === 200).length).toBe(PLAN_LIMITS.growth.contactList);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await refused?.json()).toMatchObject({ code: 'too_many_requests' });
+    // Other contact endpoints and the rest of the account budget are not held back.
+    const contactId = growth.control.snapshot('contacts')[0]?.id as number;
+    expect((await rawGet(growth, `/contacts/${contactId}`)).status).toBe(200);
+    expect((await rawGet(growth, '/groups')).status).toBe(200);
+    expect((await rawGet(growth, '/tickets')).status).toBe(429);
+  });
 });
 
 describe('per-minute budget and time scale', async () => {
