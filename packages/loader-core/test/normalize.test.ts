@@ -142,6 +142,28 @@ describe('nesting', () => {
   });
 });
 
+describe('_sluice_id', () => {
+  it('is `<load id>.<counter>`: unique across packages, arrival-ordered within one, the same when renormalized', () => {
+    const ids = new RowIds('00001712345678901.abcdef');
+    expect([ids.next(), ids.next()]).toEqual([
+      '00001712345678901.abcdef.00000000',
+      '00001712345678901.abcdef.00000001',
+    ]);
+    const many = new RowIds('L');
+    const seq = Array.from({ length: 2000 }, () => many.next());
+    expect([...seq].sort()).toEqual(seq);
+    // a load id that JSON must escape still gives valid rows
+    const rows: string[] = [];
+    const schema = new SchemaBuilder('s', null, 63);
+    new RecordNormalizer(schema, config(), 'q"\\', new RowIds('q"\\'), (_t, line) =>
+      rows.push(line),
+    ).normalize({
+      a: 1,
+    });
+    expect(JSON.parse(rows[0] ?? '')._sluice_id).toBe('q"\\.00000000');
+  });
+});
+
 describe('types, hints and variants', () => {
   it('infers types, applies hints and records keys and cursor flags', () => {
     const { schema, rows } = normalize(

@@ -127,6 +127,33 @@ describe('resources', () => {
   });
 });
 
+describe('row ids', () => {
+  it('never repeat across packages: each is its load id and a counter', async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const res = resource(
+      function* () {
+        yield [
+          { id: 1, tags: ['a', 'b'] },
+          { id: 2, tags: ['c'] },
+        ];
+      },
+      { name: 'items' },
+    );
+    for (let i = 0; i < 4; i++) await createPipeline({ name: 'p', destination, workingDir }).run([res]);
+    const rows = [
+      ...(destination.readTable('p', 'items') ?? []),
+      ...(destination.readTable('p', 'items__tags') ?? []),
+    ];
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((r) => r._sluice_id)).size).toBe(20);
+    for (const r of rows)
+      expect(String(r._sluice_id)).toMatch(
+        new RegExp(`^${String(r._sluice_load_id).replace('.', '\\.')}\\.[0-9a-z]{8}$`),
+      );
+  });
+});
+
 describe('packages and events', () => {
   it('rotates data files at the size bound', async () => {
     const destination = new MemoryDestination();

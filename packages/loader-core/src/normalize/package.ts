@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeRecord } from '../extract/raw-json.js';
@@ -50,7 +49,7 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
     options.maxIdentifierLength,
     options.reservedPrefixes,
   );
-  const ids = new RowIds(randomBytes(4).toString('hex'));
+  const ids = new RowIds(manifest.loadId);
   const writers = new Map<string, RotatingJsonlWriter>();
   /** Merge key scope rows per root table (see `TableLoad.mergeKeyScope`). */
   const scopeWriters = new Map<string, RotatingJsonlWriter>();

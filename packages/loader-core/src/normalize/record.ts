@@ -83,12 +83,21 @@ function childRaw(ctx: TableContext, node: PathNode, key: string): readonly stri
   return [ctx.builder.name, ...rawOf(node, key).split(RAW_SEP)];
 }
 
-/** Generates `_sluice_id`s: a random prefix per package and a zero-padded counter, so ids sort by arrival. */
+/**
+ * Generates `_sluice_id`s: `<load id>.<counter>`, the counter in base 36 zero-padded to 8 digits. Load ids are
+ * unique (their `_sluice_loads` row makes replays idempotent), so ids never repeat across packages, and within a
+ * package they sort by arrival. Normalizing a package again (after a crash) gives the same ids.
+ */
 export class RowIds {
   #n = 0;
-  constructor(readonly prefix: string) {}
+  /** The prefix as JSON string content: ids go into the row text between quotes as they are. */
+  readonly #prefix: string;
+  constructor(loadId: string) {
+    this.#prefix = `${JSON.stringify(loadId).slice(1, -1)}.`;
+  }
+  /** The next id, as JSON string content (escaped if the load id needs it; ids of `newLoadId` never do). */
   next(): string {
-    return this.prefix + (this.#n++).toString(36).padStart(8, '0');
+    return this.#prefix + (this.#n++).toString(36).padStart(8, '0');
   }
 }
 
@@ -231,7 +240,7 @@ export class RecordNormalizer {
     listIdx: number,
     depth: number,
   ): boolean {
-    // ids are made of [0-9a-z]: no escaping needed
+    // ids are JSON string content already (see RowIds)
     let line = `{${ID_KEY}"${id}"${this.#loadIdField}`;
     if (parentId !== undefined)
       line += `${PARENT_KEY}"${parentId}"${IDX_KEY}${listIdx}${ROOT_KEY}"${rootId}"`;
