@@ -2,6 +2,7 @@ import type { BigQueryFake } from '@sluice/bigquery-fake';
 import { createPipeline, type Destination, resource } from '@sluice/loader-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClient, fakeDestination, startFake, workingDir } from '../support/fake.js';
+import { destinationWithHooks } from '../support/hooks.js';
 
 let fake: BigQueryFake;
 const cleanups: (() => Promise<void>)[] = [];
@@ -47,7 +48,59 @@ describe('datasets', () => {
     expect(main.labels).toEqual({ team: 'support-analytics' });
     const [staging] = await client.dataset('helpdesk_staging').getMetadata();
     expect(staging.location).toBe('EU');
+    expect(staging.labels).toEqual({ team: 'support-analytics' });
     expect(String(staging.defaultTableExpirationMs)).toBe('7200000');
+  });
+
+  it('labels every table it creates; staging tables expire after stagingTableExpirationMs', async () => {
+    const labels = { team: 'support-analytics', env: 'ci' };
+    const client = fakeClient(fake);
+    // Created beforehand without a default table expiration: the staging tables must expire on their own.
+    await client.createDataset('labelled_staging', { location: 'EU' });
+    const staging: { id: string; labels: unknown; expirationTime: number }[] = [];
+    let committingAt = 0;
+    const destination = destinationWithHooks(
+      fake,
+      {
+        beforeCommit: async () => {
+          committingAt = Date.now();
+          const [tables] = await client.dataset('labelled_staging').getTables();
+          for (const table of tables) {
+            const [meta] = await table.getMetadata();
+            staging.push({
+              id: String(table.id),
+              labels: meta.labels,
+              expirationTime: Number(meta.expirationTime),
+            });
+          }
+        },
+      },
+      { options: { labels, stagingTableExpirationMs: 7_200_000 } },
+    );
+    const startedAt = Date.now();
+    await run(destination, 'labelled', [once('tickets', [{ id: 1, tags: ['a'] }])]);
+
+    expect(staging.map((table) => table.id.split('__').slice(0, -1).join('__')).sort()).toEqual([
+      'tickets',
+      'tickets__tags',
+    ]);
+    for (const table of staging) {
+      expect(table.labels, table.id).toEqual(labels);
+      expect(table.expirationTime, table.id).toBeGreaterThanOrEqual(startedAt + 7_200_000);
+      expect(table.expirationTime, table.id).toBeLessThanOrEqual(committingAt + 7_200_000);
+    }
+    const [finalTables] = await client.dataset('labelled').getTables();
+    const finalIds = finalTables.map((table) => String(table.id));
+    expect(finalIds).toEqual(expect.arrayContaining(['tickets', 'tickets__tags']));
+    // loader-core's state, version and loads tables too.
+    expect(finalIds.filter((id) => id.startsWith('_sluice_')).length).toBeGreaterThanOrEqual(3);
+    for (const table of finalTables) {
+      const [meta] = await table.getMetadata();
+      expect(meta.labels, table.id).toEqual(labels);
+      expect(meta.expirationTime, table.id).toBeUndefined();
+    }
+    // Dropped after the commit.
+    expect((await client.dataset('labelled_staging').getTables())[0]).toEqual([]);
   });
 
   it('honors the dataset and stagingDataset options over the pipeline dataset', async () => {

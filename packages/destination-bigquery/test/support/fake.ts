@@ -41,19 +41,27 @@ export async function startFake(
   });
 }
 
-/** The destination under test, pointed at the fake, with fast retries. */
-export function fakeDestination(
+/** Destination options pointed at the fake, with a preset token and fast retries. */
+export function fakeOptions(
   fake: BigQueryFake,
   overrides: Partial<BigQueryDestinationOptions> = {},
-): Destination {
-  return bigquery({
+): BigQueryDestinationOptions {
+  return {
     projectId: fake.projectId,
     location: fake.location,
     apiEndpoint: fake.apiEndpoint,
     credentials: { authClient: testAuthClient() },
     retry: { initialDelayMs: 1, maxDelayMs: 10 },
     ...overrides,
-  });
+  };
+}
+
+/** The destination under test, pointed at the fake, with fast retries. */
+export function fakeDestination(
+  fake: BigQueryFake,
+  overrides: Partial<BigQueryDestinationOptions> = {},
+): Destination {
+  return bigquery(fakeOptions(fake, overrides));
 }
 
 /** A plain client on the fake, to inspect what the destination created. */
