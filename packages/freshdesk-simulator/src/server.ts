@@ -226,12 +226,50 @@ export function createSimulatorServer(deps: ServerDeps): Server {
 
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'Content-Type': JSON_TYPE });
-        res.end(JSON.stringify({ code: 'internal_error', message: `Simulator error: ${String(error)}` }));
-      } else res.destroy();
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // A bug of the simulator (or a request it cannot parse, e.g. a bad Host header): still a complete
+      // answer with the rate-limit headers every API response carries, and recorded like any other.
+      const budget = deps.limiter ? deps.limiter.peek() : UNLIMITED;
+      const headers = { ...rateHeaders(budget, 0), 'Content-Type': JSON_TYPE };
+      const body = JSON.stringify({ code: 'internal_error', message: `Simulator error: ${String(error)}` });
+      res.writeHead(500, headers);
+      res.end(body);
+      if (!deps.onResponse) return;
+      try {
+        deps.onResponse({
+          ...describeRequest(req, deps.router),
+          status: 500,
+          headers,
+          body,
+          fault: undefined,
+        });
+      } catch (callbackError) {
+        // The callback itself may be what failed; throwing again would take the whole server down.
+        process.emitWarning(`freshdesk-simulator: onResponse threw: ${String(callbackError)}`);
+      }
     });
   });
+}
+
+/** Method, path and route of a request, read from the raw request line (for the crash path). */
+function describeRequest(
+  req: IncomingMessage,
+  router: Router,
+): Pick<ResponseRecord, 'method' | 'path' | 'route'> {
+  const method = req.method ?? 'GET';
+  const pathname = (req.url ?? '/').split('?')[0] || '/';
+  if (!pathname.startsWith(`${API_PREFIX}/`)) return { method, path: pathname, route: undefined };
+  const path = pathname.slice(API_PREFIX.length);
+  let route: string | undefined;
+  try {
+    route = router.match(method, path)?.route.path;
+  } catch {
+    route = undefined;
+  }
+  return { method, path, route };
 }
 
 function errorResult(error: unknown): RouteResult {
