@@ -5,8 +5,14 @@ import { duckdb } from '@sluice/destination-duckdb';
 import { type Simulator, type SimulatorOptions, startSimulator } from '@sluice/freshdesk-simulator';
 import { sql } from 'kysely';
 
-/** The API key of every simulator in the e2e suite: the secret scan looks for it everywhere. */
-export const E2E_API_KEY = 'e2eSecretKey-7f3a9c1d5b';
+/**
+ * The API key of every simulator in the e2e suite: the secret scan looks for it everywhere, also in the forms
+ * it travels in (Basic auth, URL-encoded; its `/`, `+` and `=` make the latter differ).
+ */
+export const E2E_API_KEY = 'e2e/Secret+Key=7f3a9c1d5b';
+
+/** The BigQuery access token of the e2e suite (the fake serves only requests carrying it). */
+export const E2E_BQ_TOKEN = 'e2eBqToken-91c2d7e4a6';
 
 /**
  * Where every e2e run of this vitest session writes (databases, working dirs, logs): scanned for the key at
