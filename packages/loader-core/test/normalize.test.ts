@@ -358,6 +358,42 @@ describe('contracts', () => {
     expect(fresh).toThrow(/new table "tickets"/);
   });
 
+  it.each(['discard_row', 'discard_value'] as const)(
+    'tables: %s drops the rows of a new table, and only those (a new child table of a stored parent)',
+    (mode) => {
+      const fresh = normalize([{ id: 1 }, { id: 2 }], { schemaContract: { tables: mode } });
+      expect(fresh.rows).toEqual({});
+      expect(fresh.kept).toEqual([false, false]);
+      expect(fresh.discarded.get('tickets')).toBe(2);
+      expect(fresh.schema.tables.tickets).toBeUndefined();
+      const child = run({ tables: mode }, { id: 2, name: 'b', tags: ['x', 'y'] });
+      expect(child.rows.tickets?.map(data)).toEqual([{ id: 2, name: 'b' }]);
+      expect(child.rows.tickets__tags).toBeUndefined();
+      expect(child.schema.tables.tickets__tags).toBeUndefined();
+      expect(child.discarded.get('tickets__tags')).toBe(2);
+      // new columns and types on stored tables are not what `tables` governs
+      expect(data(run({ tables: mode }, { id: 3, name: 4, extra: true }).rows.tickets?.[0])).toEqual({
+        id: 3,
+        name__v_bigint: 4,
+        extra: true,
+      });
+    },
+  );
+
+  it('dataType: discard_row drops a row with a value of another type, with its child rows; discard_value the value', () => {
+    const dr = run({ dataType: 'discard_row' }, { id: 2, name: 3, tags: ['x'] });
+    expect(dr.rows.tickets).toBeUndefined();
+    expect(dr.rows.tickets__tags).toBeUndefined();
+    expect(dr.kept).toEqual([false]);
+    expect(dr.discarded.get('tickets')).toBe(1);
+    expect(dr.schema.tables.tickets?.columns.name__v_bigint).toBeUndefined();
+    const fine = run({ dataType: 'discard_row' }, { id: 3, name: 'c', extra: 1 });
+    expect(fine.rows.tickets?.map(data)).toEqual([{ id: 3, name: 'c', extra: 1 }]);
+    const dv = run({ dataType: 'discard_value' }, { id: 4, name: 5 });
+    expect(dv.rows.tickets?.map(data)).toEqual([{ id: 4 }]);
+    expect(dv.kept).toEqual([true]);
+  });
+
   it('discard_value drops the value, discard_row the row', () => {
     const dv = run({ columns: 'discard_value', dataType: 'discard_value' }, { id: 2, name: 3, extra: true });
     expect(data(dv.rows.tickets?.[0])).toEqual({ id: 2 });

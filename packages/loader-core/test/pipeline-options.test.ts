@@ -400,6 +400,59 @@ describe('backfill windows', () => {
   });
 });
 
+describe('rowOrder', () => {
+  /** Yields `values` as records one by one, and throws if asked for a record after them. */
+  const strict = (values: readonly number[]) =>
+    async function* () {
+      for (const n of values) yield { id: n, n };
+      throw new Error('pulled past the point where extraction should have stopped');
+    };
+
+  it("'desc' stops extraction at the first record before the start value", async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const pipeline = createPipeline({ name: 'p', destination, workingDir });
+    await pipeline.run([
+      resource([{ id: 5, n: 5 }], { name: 'r', primaryKey: 'id', incremental: { cursor: 'n' } }),
+    ]);
+    // the stored last value is 5; with a lookback of 2 the start value is 3: 2 is the first record before it
+    const info = await pipeline.run([
+      resource(strict([9, 8, 5, 4, 3, 2]), {
+        name: 'r',
+        primaryKey: 'id',
+        incremental: { cursor: 'n', lookback: 2, rowOrder: 'desc' },
+      }),
+    ]);
+    expect(info.rows.r).toBe(4);
+    expect(destination.readTable('p', 'r')?.map((row) => row.n)).toEqual([5, 9, 8, 4, 3]);
+  });
+
+  it("'asc' stops extraction at the first record at or beyond the end value", async () => {
+    const destination = new MemoryDestination();
+    const workingDir = await tempDir();
+    const info = await createPipeline({ name: 'p', destination, workingDir }).run([
+      resource(strict([1, 2, 3, 4]), {
+        name: 'r',
+        incremental: { cursor: 'n', initialValue: 2, endValue: 4, rowOrder: 'asc' },
+      }),
+    ]);
+    expect(destination.readTable('p', 'r')?.map((row) => row.n)).toEqual([2, 3]);
+    expect(info.rows.r).toBe(2);
+  });
+
+  it('without rowOrder the same source is read to its end (and here fails): the order hint is what stops it', async () => {
+    const workingDir = await tempDir();
+    await expect(
+      createPipeline({ name: 'p', destination: new MemoryDestination(), workingDir }).run([
+        resource(strict([1, 2, 3, 4]), {
+          name: 'r',
+          incremental: { cursor: 'n', initialValue: 2, endValue: 4 },
+        }),
+      ]),
+    ).rejects.toThrow(/pulled past/);
+  });
+});
+
 describe('destination capabilities reach normalization', () => {
   it('reserved prefixes and the decimal range come from the destination', async () => {
     const destination = new MemoryDestination({

@@ -120,6 +120,7 @@ export class RecordNormalizer {
   readonly #sink: RowSink;
   readonly #tables = new Map<string, TableContext>();
   readonly #root: TableContext | null;
+  readonly #rootName: string;
   readonly #decimal: DecimalBounds;
   /** Merge key paths split into segments once (checked on every record). */
   readonly #keyPaths: readonly (readonly [string, readonly string[]])[];
@@ -146,6 +147,7 @@ export class RecordNormalizer {
     this.#ids = ids;
     this.#sink = sink;
     const rootName = schema.tableNames.resolve(config.tableName, normalizeName(config.tableName));
+    this.#rootName = rootName;
     this.#root = this.#table(rootName, undefined, rootHints(config), [config.tableName]);
   }
 
@@ -205,7 +207,11 @@ export class RecordNormalizer {
   /** Normalizes one record of the resource. Returns false when a contract discarded it. */
   normalize(record: Record<string, unknown>): boolean {
     const root = this.#root;
-    if (!root) return false;
+    if (!root) {
+      // a new table the contract discards (tables: discard_row / discard_value)
+      this.#countDiscarded(this.#rootName, 1);
+      return false;
+    }
     if (this.#config.writeDisposition === 'merge') this.#assertKeys(record);
     const id = this.#ids.next();
     return this.#row(root, record, id, id, undefined, 0, 0);
@@ -247,7 +253,7 @@ export class RecordNormalizer {
     this.#line = line;
     const lists: [PathNode, string, unknown[]][] = [];
     if (this.#fields(ctx, source, ctx.paths, depth, lists) === DISCARD) {
-      this.discarded.set(ctx.builder.name, (this.discarded.get(ctx.builder.name) ?? 0) + 1);
+      this.#countDiscarded(ctx.builder.name, 1);
       return false;
     }
     this.#sink(ctx.builder.name, `${this.#line}}`);
@@ -262,7 +268,10 @@ export class RecordNormalizer {
       }
       const child =
         this.#tables.get(childName) ?? this.#childTable(ctx, childName, node, key, childRaw(ctx, node, key));
-      if (!child) continue;
+      if (!child) {
+        this.#countDiscarded(childName, items.length);
+        continue;
+      }
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         const fields = isPlainObject(item) ? item : { value: item };
@@ -270,6 +279,10 @@ export class RecordNormalizer {
       }
     }
     return true;
+  }
+
+  #countDiscarded(table: string, rows: number): void {
+    this.discarded.set(table, (this.discarded.get(table) ?? 0) + rows);
   }
 
   /** Creates a child table with the hints on paths through its list (withdrawn from the parent). */

@@ -413,7 +413,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
     test('contracts: freeze rejects with a clear error and loads nothing; discard modes drop data', {
       timeout,
     }, async () => {
-      const { pipeline, read } = await setup();
+      const { pipeline, read, target, dataset } = await setup();
       let batch: Row[] = [{ id: 1, name: 'a' }];
       let contract: SchemaContractOption = 'evolve';
       const res = () => items('people', () => batch, { schemaContract: contract });
@@ -444,6 +444,23 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       await expect(
         pipeline().run([items('new_table', () => [{ id: 1 }], { schemaContract: contract })]),
       ).rejects.toThrow(/new_table/);
+
+      // discard_row on types: the row with a value of another type is not loaded, the others are
+      batch = [
+        { id: 5, name: 6 },
+        { id: 6, name: 'f' },
+      ];
+      contract = { dataType: 'discard_row' };
+      const typed = await pipeline().run([res()]);
+      expect(typed.packages[0]?.discardedRows).toEqual({ people: 1 });
+      expect(byId(await read('people')).map((r) => num(r.id))).toEqual([1, 2, 6]);
+
+      // discard_row on tables: a new table is neither created nor loaded, and the run succeeds
+      const dropped = await pipeline().run([
+        items('new_table', () => [{ id: 1 }, { id: 2 }], { schemaContract: { tables: 'discard_row' } }),
+      ]);
+      expect(dropped.packages[0]?.discardedRows).toEqual({ new_table: 2 });
+      expect(await target.readTable(dataset, 'new_table')).toBeNull();
     });
 
     test('incremental: state round trip, filtering, dedup at the boundary', { timeout }, async () => {
