@@ -185,7 +185,7 @@ function advice(kind: BigQueryErrorKind, info: GoogleErrorInfo, context: ErrorCo
         : 'The credentials lack an IAM permission. Grant roles/bigquery.dataEditor on the dataset and roles/bigquery.jobUser on the project to the principal Sluice runs as.';
     }
     case 'dataset_not_found':
-      return `Check the dataset name and projectId "${context.projectId}", that the dataset is in location "${context.location ?? '(default)'}" (the location option), and that the credentials can see it (roles/bigquery.dataViewer or higher).`;
+      return `Check the dataset name and projectId "${context.projectId}", that the dataset is in location "${context.location ?? '(default)'}" (the location option), and that the credentials can see it (roles/bigquery.dataViewer or higher). If it was deleted while Sluice ran, run again: each load creates its missing datasets, final and staging.`;
     case 'not_found':
       return 'The table or job is missing: it may have been deleted while Sluice ran, or the staging table expired. Run again.';
     case 'location_mismatch':

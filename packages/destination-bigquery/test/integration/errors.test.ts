@@ -8,6 +8,7 @@ import { BigQueryApi } from '../../src/bigquery/api.js';
 import { BigQueryDestinationError } from '../../src/errors.js';
 import { retryPolicy } from '../../src/retry.js';
 import { fakeClient, fakeDestination, startFake, testAuthClient, workingDir } from '../support/fake.js';
+import { destinationWithHooks } from '../support/hooks.js';
 
 let fake: BigQueryFake;
 const cleanups: (() => Promise<void>)[] = [];
@@ -29,17 +30,31 @@ const items = resource(
   { name: 'items' },
 );
 
+let workDir: Promise<{ path: string; remove: () => Promise<void> }> | undefined;
+
+/** One working directory per test, so a rerun finds the package a failed run left. */
+async function pipeline(destination: Destination, dataset: string) {
+  workDir ??= workingDir().then((dir) => {
+    cleanups.push(async () => {
+      workDir = undefined;
+      await dir.remove();
+    });
+    return dir;
+  });
+  return createPipeline({ name: 'errors_test', dataset, destination, workingDir: (await workDir).path });
+}
+
 async function runError(destination: Destination, dataset = 'errs'): Promise<BigQueryDestinationError> {
-  const dir = await workingDir();
-  cleanups.push(dir.remove);
-  const error = await createPipeline({ name: 'errors_test', dataset, destination, workingDir: dir.path })
-    .run([items])
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+  const error = await (await pipeline(destination, dataset)).run([items]).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BigQueryDestinationError);
   return error as BigQueryDestinationError;
+}
+
+async function runOk(destination: Destination, dataset = 'errs'): Promise<void> {
+  await (await pipeline(destination, dataset)).run([items]);
 }
 
 describe('errors from BigQuery', () => {
@@ -105,29 +120,50 @@ describe('errors from BigQuery', () => {
     expect(new Set(jobs.map((j) => j.id)).size).toBe(3);
   });
 
-  it('a missing dataset is dataset_not_found, with what to check', async () => {
-    // BigQuery's wording for a query on a missing dataset (the fake's own message names the table instead).
-    fake.injectError({
-      reason: 'notFound',
-      method: 'POST',
-      path: '/jobs',
-      message: 'Not found: Dataset sluice-test:nowhere was not found in location EU',
+  describe('a dataset deleted while a load runs', () => {
+    const deleteDataset = (id: string) => () =>
+      fakeClient(fake)
+        .dataset(id)
+        .delete({ force: true })
+        .then(() => undefined);
+
+    it('the staging dataset, before the commit: dataset_not_found from the commit query, nothing committed', async () => {
+      const error = await runError(
+        destinationWithHooks(fake, { beforeCommit: deleteDataset('errs_staging') }),
+      );
+      expect(error.kind).toBe('dataset_not_found');
+      expect(error.reason).toBe('notFound');
+      expect(error.googleMessage).toBe(
+        'Not found: Dataset sluice-test:errs_staging was not found in location EU',
+      );
+      expect(error.message).toMatch(/^BigQuery failed while committing load /);
+      expect(error.message).toContain('that the dataset is in location "EU" (the location option)');
+      expect(error.message).toContain('run again');
+      // The transaction never ran: no rows, no loads row.
+      expect(await fake.readTable('errs', 'items')).toEqual([]);
+      expect(await fake.readTable('errs', '_sluice_loads')).toEqual([]);
+      // The next run creates the staging dataset again and commits (the pending package, then a fresh one).
+      await runOk(fakeDestination(fake));
+      const rows = await fake.readTable('errs', 'items');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((row) => row._sluice_load_id)).size).toBe(rows.length);
+      expect((await fakeClient(fake).dataset('errs_staging').exists())[0]).toBe(true);
     });
-    const api = new BigQueryApi({
-      projectId: fake.projectId,
-      location: fake.location,
-      apiEndpoint: fake.apiEndpoint,
-      auth: { authClient: testAuthClient() },
-      retry: retryPolicy({ initialDelayMs: 1 }),
+
+    it('the staging dataset, before a load job: dataset_not_found from the load job', async () => {
+      const error = await runError(
+        destinationWithHooks(fake, { beforeLoadFile: deleteDataset('errs_staging') }),
+      );
+      expect(error.kind).toBe('dataset_not_found');
+      expect(error.googleMessage).toBe('Not found: Dataset sluice-test:errs_staging');
+      expect(error.message).toMatch(/^BigQuery failed while loading 1 rows of table items/);
     });
-    const error = await api
-      .query('SELECT 1 AS n FROM `nowhere`.`t`', [], 'reading nowhere.t')
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BigQueryDestinationError);
-    expect((error as BigQueryDestinationError).kind).toBe('dataset_not_found');
-    expect((error as BigQueryDestinationError).message).toContain(
-      'Check the dataset name and projectId "sluice-test", that the dataset is in location "EU"',
-    );
+
+    it('the final dataset, before the commit: dataset_not_found naming it', async () => {
+      const error = await runError(destinationWithHooks(fake, { beforeCommit: deleteDataset('errs') }));
+      expect(error.kind).toBe('dataset_not_found');
+      expect(error.googleMessage).toBe('Not found: Dataset sluice-test:errs was not found in location EU');
+    });
   });
 
   it('a dataset in another location is a location mismatch, with the fix', async () => {
