@@ -40,16 +40,47 @@ async function tableText(path: string): Promise<string> {
   }
 }
 
-/** Paths under `roots` whose bytes, or whose DuckDB tables, contain `secret`. */
-export async function findSecret(roots: readonly string[], secret: string): Promise<string[]> {
+/** The forms an API key travels in: as is, as the Basic-auth credentials Freshdesk takes, URL-encoded. */
+export function apiKeyForms(key: string): Record<string, string> {
+  return {
+    'API key': key,
+    'Basic-auth credentials (base64 of key:X)': Buffer.from(`${key}:X`).toString('base64'),
+    'URL-encoded API key': encodeURIComponent(key),
+  };
+}
+
+export interface ScanResult {
+  /** `path: what was found`, for each file or database that holds a secret. */
+  readonly found: string[];
+  /** Every file read (databases also opened and their rows read). */
+  readonly scanned: string[];
+}
+
+/**
+ * Files under `roots` whose bytes contain one of the secrets (named by the keys of `secrets`), and DuckDB
+ * files whose table rows do (their pages may be compressed, so the bytes alone prove nothing).
+ */
+export async function scanForSecrets(
+  roots: readonly string[],
+  secrets: Readonly<Record<string, string>>,
+): Promise<ScanResult> {
   const found: string[] = [];
+  const scanned: string[] = [];
+  const hits = (text: string | Buffer) =>
+    Object.entries(secrets)
+      .filter(([, secret]) => text.includes(secret))
+      .map(([what]) => what);
   for (const root of roots) {
     if (!(await stat(root).catch(() => null))) continue;
     for await (const path of files(root)) {
-      if ((await readFile(path)).includes(secret)) found.push(path);
-      else if (!path.endsWith('.wal') && (await isDuckDb(path)) && (await tableText(path)).includes(secret))
-        found.push(`${path} (table rows)`);
+      scanned.push(path);
+      const inBytes = hits(await readFile(path));
+      if (inBytes.length > 0) found.push(`${path}: ${inBytes.join(', ')}`);
+      else if (!path.endsWith('.wal') && (await isDuckDb(path))) {
+        const inRows = hits(await tableText(path));
+        if (inRows.length > 0) found.push(`${path} (table rows): ${inRows.join(', ')}`);
+      }
     }
   }
-  return found;
+  return { found, scanned };
 }
