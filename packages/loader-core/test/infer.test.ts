@@ -73,7 +73,11 @@ describe('encodeValue', () => {
     expect(toUtcTimestamp('2024-01-02T03:04:05Z')).toBe('2024-01-02T03:04:05Z');
     expect(toUtcTimestamp('2024-01-02 03:04:05.123456Z')).toBe('2024-01-02T03:04:05.123456Z');
     expect(toUtcTimestamp('2024-01-02T03:04:05')).toBe('2024-01-02T03:04:05Z');
-    expect(toUtcTimestamp('2024-01-02T03:04:05+02:00')).toBe('2024-01-02T01:04:05.000Z');
+    expect(toUtcTimestamp('2024-01-02T03:04:05+02:00')).toBe('2024-01-02T01:04:05Z');
+    // an offset keeps every fraction digit (Date would cut them to milliseconds)
+    expect(toUtcTimestamp('2024-01-02T00:30:05.123456-0130')).toBe('2024-01-02T02:00:05.123456Z');
+    expect(toUtcTimestamp('2024-03-01 00:00:00.000000001+01:00')).toBe('2024-02-29T23:00:00.000000001Z');
+    expect(toUtcTimestamp('0050-01-01T00:30:00+01:00')).toBe('0049-12-31T23:30:00Z');
     expect(toUtcTimestamp('2024-01-02')).toBe('2024-01-02T00:00:00Z');
     expect(toUtcTimestamp(new Date(Date.UTC(2024, 0, 2)))).toBe('2024-01-02T00:00:00.000Z');
   });

@@ -236,7 +236,7 @@ describe('types, hints and variants', () => {
       {
         dec: '12.50',
         bin: 'aGVsbG8=',
-        ts: '2024-01-02T01:04:05.000Z',
+        ts: '2024-01-02T01:04:05Z',
         day: '2024-01-02',
         big: '9007199254740993',
         dbl: 1500,

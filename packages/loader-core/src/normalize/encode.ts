@@ -11,9 +11,29 @@ export function toUtcTimestamp(value: unknown): string {
   if (last === 90 /* Z */ || last === 122 /* z */) {
     return text.charCodeAt(10) === 84 ? text : `${text.slice(0, 10)}T${text.slice(11)}`;
   }
-  // No zone: the value is taken as UTC. An offset: converted (to millisecond precision).
+  // No zone: the value is taken as UTC. An offset: converted, every fraction digit kept.
   if (!/[+-]\d{2}:?\d{2}$/.test(text.slice(19))) return `${text.slice(0, 10)}T${text.slice(11)}Z`;
-  return new Date(text).toISOString();
+  return shiftToUtc(text);
+}
+
+const OFFSET_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([+-])(\d{2}):?(\d{2})$/;
+
+/**
+ * An ISO date-time with a zone offset in UTC, keeping its fraction as written (`Date` would cut it to
+ * milliseconds): the offset moves whole minutes, so only the date and time of day change.
+ */
+function shiftToUtc(text: string): string {
+  const m = OFFSET_RE.exec(text);
+  if (!m) return new Date(text).toISOString();
+  const [, year, month, day, hour, minute, second, fraction = '', sign, offsetHours, offsetMinutes] = m;
+  const local = new Date(0);
+  // setUTCFullYear, not Date.UTC: years below 100 are not moved to the 1900s
+  local.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  local.setUTCHours(Number(hour), Number(minute), Number(second), 0);
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  const utc = new Date(local.getTime() - (sign === '+' ? offset : -offset)).toISOString();
+  // outside years 0000-9999 toISOString writes six-digit years: keep its form (milliseconds only)
+  return utc.length === 24 ? `${utc.slice(0, 19)}${fraction}Z` : utc;
 }
 
 /**

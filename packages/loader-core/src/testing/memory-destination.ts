@@ -184,12 +184,13 @@ async function applyPackage(
       const root = rootOf(pkg, schema);
       const plan = mergePlan(root);
       if (plan && schema.parent === undefined) {
-        rows = dedup(rows, plan.primaryKey, plan.sort);
+        rows = dedup(rows, plan.primaryKey, plan.sort, root);
         // keys of staged rows, and keys the resource declared fully re-read (mergeKeyScope)
         const scope = await readFiles(load.mergeKeyScope ?? []);
-        const keys = new Set([...rows, ...scope].map((r) => keyOf(r, plan.deleteKey)));
+        const keyOfRow = (r: Row) => keyOf(r, plan.deleteKey, root);
+        const keys = new Set([...rows, ...scope].map(keyOfRow));
         const replaced = new Set(
-          table.rows.filter((r) => keys.has(keyOf(r, plan.deleteKey))).map((r) => r[SYSTEM_COLUMNS.id]),
+          table.rows.filter((r) => keys.has(keyOfRow(r))).map((r) => r[SYSTEM_COLUMNS.id]),
         );
         table.rows = table.rows.filter((r) => !replaced.has(r[SYSTEM_COLUMNS.id]));
         for (const other of Object.values(pkg.schema.tables)) {
@@ -232,8 +233,22 @@ function rootOf(pkg: NormalizedPackage, table: TableSchema): TableSchema {
   return t;
 }
 
-function keyOf(row: Row, columns: readonly string[]): string {
-  return JSON.stringify(columns.map((c) => row[c] ?? null));
+/** A key as SQL compares it: timestamps by instant (files hold `…:00Z` and `…:00.000Z` alike). */
+function keyOf(row: Row, columns: readonly string[], table: TableSchema): string {
+  return JSON.stringify(
+    columns.map((c) => {
+      const value = row[c] ?? null;
+      return table.columns[c]?.dataType === 'timestamp' && typeof value === 'string' ? instant(value) : value;
+    }),
+  );
+}
+
+/** A UTC ISO timestamp (as data files hold them) in one form: `T`, `Z` and no trailing zeros of the fraction. */
+function instant(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?[Zz]$/.exec(text);
+  if (!m) return text;
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  return `${m[1]}T${m[2]}${fraction ? `.${fraction}` : ''}Z`;
 }
 
 /** One row per key: the best by sort, ties (and no sort) going to the last row. */
@@ -241,11 +256,12 @@ function dedup(
   rows: Row[],
   key: readonly string[],
   sort: { column: string; order: 'asc' | 'desc' } | null,
+  table: TableSchema,
 ): Row[] {
   if (key.length === 0) return rows;
   const best = new Map<string, Row>();
   for (const row of rows) {
-    const k = keyOf(row, key);
+    const k = keyOf(row, key, table);
     const current = best.get(k);
     if (!current || !sort) {
       best.set(k, row);
