@@ -1,6 +1,7 @@
 import { EXIT_OK } from '../config/errors.js';
 import { gatherOptions, resolveDataset, resolveDestination, resolveLogFormat } from '../config/resolve.js';
 import { createDestination, describeDestination } from '../destination/create.js';
+import { checkKeyFile } from '../destination/key-file.js';
 import { checkExists } from '../destination/preflight.js';
 import { formatCount, renderTable } from '../output/table.js';
 import { readStatus } from '../sync/status.js';
@@ -30,6 +31,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   const format = resolveLogFormat(raw);
   // Reading status must not create an empty database as a side effect.
   await checkExists(settings);
+  await checkKeyFile(settings);
   const status = await readStatus(createDestination(settings, dataset), dataset);
   if (format === 'json') {
     io.stdout.write(

@@ -7,6 +7,7 @@ import {
   resolveBaseUrl,
   resolveDomain,
 } from '@sluice/freshdesk-client';
+import { checkKeyFile } from '../destination/key-file.js';
 import { DEFAULT_TICKET_INCLUDES, TICKET_INCLUDES, type TicketInclude } from '../source/options.js';
 import { fullRefreshSet, selectEntries } from '../source/selection.js';
 import { parseStartDate } from '../source/start-date.js';
@@ -195,6 +196,7 @@ export async function resolveRunSettings(raw: RawOptions, env: Env): Promise<Syn
   const requestsPerMinute = integer('requestsPerMinute', raw.requestsPerMinute, 1, 1_000_000);
   const plan = resolvePlan(raw.plan);
   const apiKey = await resolveApiKey(env);
+  await checkKeyFile(destination);
   return {
     freshdesk: resolveFreshdesk(raw, apiKey),
     destination,

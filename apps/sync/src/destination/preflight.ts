@@ -1,9 +1,25 @@
-import { access, constants, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { SyncFailure } from '../config/errors.js';
 import type { DestinationSettings } from '../config/settings.js';
 
-/** Fails before anything is written when the DuckDB file cannot be created or written. */
+/** Why a folder refused a new file, in words, from the error code. */
+async function refusal(folder: string, code: string | undefined): Promise<string> {
+  if (code === 'ENOTDIR') return `${folder} is not a folder`;
+  if (code === 'EROFS') return `${folder} is on a read-only file system`;
+  if (code === 'ENOENT') {
+    const found = await stat(folder).catch(() => null);
+    return found?.isDirectory() ? `${folder} does not accept new files` : 'the folder does not exist';
+  }
+  return 'it is not writable by this user';
+}
+
+/**
+ * Fails before anything is written when the DuckDB file cannot be created or written. Permission bits do not
+ * tell (root passes every check, read-only mounts and special file systems pass some), so it creates and
+ * removes a file next to the database, as DuckDB will (the database and its `.wal`).
+ */
 export async function checkWritable(settings: DestinationSettings): Promise<void> {
   if (settings.kind !== 'duckdb') return;
   const path = settings.path;
@@ -13,14 +29,16 @@ export async function checkWritable(settings: DestinationSettings): Promise<void
       `The DuckDB path ${path} is a directory: pass a file path, e.g. --duckdb-path ${path}/freshdesk.duckdb.`,
     );
   }
-  const target = existing ? path : dirname(path);
+  const folder = dirname(path);
+  const probe = join(folder, `.${basename(path)}.write-check-${randomBytes(4).toString('hex')}`);
   try {
-    await access(target, constants.W_OK);
+    await writeFile(probe, '', { flag: 'wx' });
+    await rm(probe, { force: true });
+    if (existing) await access(path, constants.W_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the folder does not exist' : 'it is not writable by this user';
+    const why = await refusal(folder, (error as NodeJS.ErrnoException).code);
     throw new SyncFailure(
-      `Cannot write the DuckDB database ${path}: ${why}. Create the folder or choose another --duckdb-path (SLUICE_DUCKDB_PATH).`,
+      `Cannot write the DuckDB database ${path}: ${why}. Create the folder or make it writable, or choose another --duckdb-path (SLUICE_DUCKDB_PATH).`,
     );
   }
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,24 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** A folder that exists but where nobody, root included, can create a file (sysfs on Linux); if there is one. */
+function folderNobodyCanWrite(): string | undefined {
+  for (const folder of ['/sys', '/proc']) {
+    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+    const probe = join(folder, `.sluice-probe-${process.pid}`);
+    try {
+      writeFileSync(probe, '');
+      unlinkSync(probe);
+    } catch {
+      return folder;
+    }
+  }
+  return undefined;
+}
+
+const UNWRITABLE = folderNobodyCanWrite();
+const IS_ROOT = process.getuid?.() === 0;
 
 describe('bad input: a clear error, the right exit code, nothing written', () => {
   let world: World;
@@ -76,7 +95,7 @@ describe('bad input: a clear error, the right exit code, nothing written', () =>
     await expectNothingWritten();
   });
 
-  it('a destination path that cannot be written: exit 1, names the path', async () => {
+  it('a destination folder that does not exist: exit 1, names the path', async () => {
     const path = join(world.dir, 'missing-folder', 'x.duckdb');
     const result = await runCli(['run', '--duckdb-path', path], world.env);
     expect(result.code).toBe(1);
@@ -84,6 +103,115 @@ describe('bad input: a clear error, the right exit code, nothing written', () =>
     expect(result.stdout).toContain(`Cannot write the DuckDB database ${path}: the folder does not exist`);
     expect(result.stdout).toContain('"event":"run_failed"');
     await expectNothingWritten();
+  });
+
+  it('a destination "folder" that is a file: exit 1, says so', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'sluice-user-files-'));
+    await writeFile(join(other, 'notes.txt'), 'x');
+    const path = join(other, 'notes.txt', 'x.duckdb');
+    const result = await runCli(['run', '--duckdb-path', path], world.env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `Cannot write the DuckDB database ${path}: ${join(other, 'notes.txt')} is not a folder`,
+    );
+    expect(await readdir(other)).toEqual(['notes.txt']);
+    await rm(other, { recursive: true, force: true });
+    await expectNothingWritten();
+  });
+
+  // Tests run as root here, which permission bits do not stop: a file system where nobody can create files.
+  it.skipIf(UNWRITABLE === undefined)(
+    `a destination folder that exists but nobody can write (${UNWRITABLE}): exit 1, nothing written`,
+    async () => {
+      const path = join(UNWRITABLE as string, 'freshdesk.duckdb');
+      const result = await runCli(['run', '--duckdb-path', path, '--log-format', 'text'], world.env);
+      expect(result.code).toBe(1);
+      expect(result.stdout + result.stderr).toMatch(
+        new RegExp(
+          `Cannot write the DuckDB database ${path}: .*(not writable|does not accept new files|read-only).* choose another --duckdb-path`,
+        ),
+      );
+      expect(statSync(path, { throwIfNoEntry: false })).toBeUndefined();
+      await expectNothingWritten();
+    },
+  );
+
+  it.skipIf(IS_ROOT)('a read-only destination folder (mode 555, as a regular user): exit 1', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'sluice-user-files-'));
+    const folder = join(other, 'read-only');
+    await mkdir(folder);
+    await chmod(folder, 0o555);
+    const path = join(folder, 'x.duckdb');
+    const result = await runCli(['run', '--duckdb-path', path], world.env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `Cannot write the DuckDB database ${path}: it is not writable by this user`,
+    );
+    expect(await readdir(folder)).toEqual([]);
+    await chmod(folder, 0o755);
+    await rm(other, { recursive: true, force: true });
+    await expectNothingWritten();
+  });
+
+  describe('GOOGLE_APPLICATION_CREDENTIALS', () => {
+    let keys: string;
+    let bigquery: Record<string, string>;
+    /** Looks like key material: must never be echoed. */
+    const PRIVATE = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-not-a-real-key';
+
+    beforeAll(async () => {
+      // The user's own files, outside the folders the secret scan checks for Sluice's output.
+      keys = await mkdtemp(join(tmpdir(), 'sluice-user-keys-'));
+      bigquery = {
+        ...world.env,
+        SLUICE_DESTINATION: 'bigquery',
+        SLUICE_BQ_PROJECT: 'my-project',
+        // Never reached: the key file is checked before anything is read or written.
+        SLUICE_BQ_API_ENDPOINT: 'http://127.0.0.1:9',
+      };
+    });
+    afterAll(async () => {
+      await rm(keys, { recursive: true, force: true });
+    });
+
+    it.each([
+      [
+        'missing',
+        undefined,
+        /names .*missing\.json, which does not exist\. Set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file/,
+      ],
+      [
+        'not JSON',
+        `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n${PRIVATE}`,
+        /which is not valid JSON \(its content is not shown: it may hold a private key\)/,
+      ],
+      [
+        'not a credentials file',
+        JSON.stringify({ name: PRIVATE }),
+        /has no "type" field, so it is not a Google credentials file/,
+      ],
+      [
+        'a broken private key',
+        JSON.stringify({
+          type: 'service_account',
+          client_email: 'sync@my-project.iam.gserviceaccount.com',
+          private_key: `-----BEGIN PRIVATE KEY-----\n${PRIVATE}\n-----END PRIVATE KEY-----\n`,
+        }),
+        /is a service-account key whose private_key is not a valid PEM key/,
+      ],
+    ])(
+      'a key file that is %s: exit 2, a clear message, the content not echoed',
+      async (what, content, message) => {
+        const file = join(keys, `${what === 'missing' ? 'missing' : what.replace(/\W+/g, '-')}.json`);
+        if (content !== undefined) await writeFile(file, content);
+        const result = await runCli(['run'], { ...bigquery, GOOGLE_APPLICATION_CREDENTIALS: file });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(message);
+        expect(result.stdout + result.stderr).not.toContain(PRIVATE);
+        expect(result.stdout + result.stderr).not.toContain('BEGIN PRIVATE KEY');
+        await expectNothingWritten();
+      },
+    );
   });
 
   it.each([
