@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { expectWarehouseEqualsSimulator } from '../support/compare.js';
+import { type RecordingProxy, startRecordingProxy } from '../support/proxy.js';
+import { requestsByPath, sorted, Truth } from '../support/truth.js';
+import { ms, query, startWorld, type World } from '../support/world.js';
+
+const DAY = 86_400_000;
+const RATINGS = '/api/v2/surveys/satisfaction_ratings';
+
+describe('satisfaction ratings: created_since with a 7-day lookback, for ratings edited after the fact', () => {
+  let world: World;
+  let proxy: RecordingProxy;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    world = await startWorld({ seed: 'ratings', tickets: 300, contacts: 40 });
+    proxy = await startRecordingProxy(world.sim.url);
+    env = {
+      ...world.env,
+      SLUICE_FRESHDESK_BASE_URL: `${proxy.url}/api/v2`,
+      SLUICE_RESOURCES: 'satisfaction_ratings',
+    };
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await world?.sim.stop();
+  });
+
+  it('re-reads the last 7 days before the cursor: an edit inside them lands, one before them does not', async () => {
+    const truth = new Truth(world.sim);
+    const selection = { resources: ['satisfaction_ratings'] };
+    expect((await runCli(['run'], env)).code).toBe(0);
+    truth.synced(selection);
+    await expectWarehouseEqualsSimulator(world.dbPath, truth);
+
+    const ratings = world.sim.control.snapshot('satisfaction_ratings');
+    const newest = Math.max(...ratings.map((r) => ms(r.created_at)));
+    const inside = ratings.find((r) => ms(r.created_at) >= newest - 7 * DAY && ms(r.created_at) < newest);
+    const before = ratings.find((r) => ms(r.created_at) < newest - 7 * DAY);
+    expect(
+      inside,
+      'a rating inside the lookback window (pick another seed if the data changed)',
+    ).toBeDefined();
+    expect(before, 'a rating before the lookback window').toBeDefined();
+
+    // Customers edit ratings in the survey, which no API call can do: the proxy serves the edited versions.
+    world.sim.control.advanceClock(3_600_000);
+    const editedAt = world.sim.control
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+    const edit = (r: Record<string, unknown>) => ({
+      ...r,
+      feedback: `Edited: ${String(r.id)}`,
+      ratings: { default_question: 103 },
+      updated_at: editedAt,
+    });
+    const edits = new Map([inside, before].map((r) => [Number(r?.id), edit(r as Record<string, unknown>)]));
+    proxy.rewrite((path, body) =>
+      path === RATINGS && Array.isArray(body)
+        ? body.map((r: Record<string, unknown>) => edits.get(Number(r.id)) ?? r)
+        : body,
+    );
+    for (const edited of edits.values()) truth.override('satisfaction_ratings', edited);
+
+    const createdSince = truth.ratingsCreatedSince();
+    expect(createdSince).toBe(new Date(newest - 7 * DAY).toISOString());
+    const fromProxy = proxy.requests.length;
+    const fromSim = world.requests.length;
+    expect((await runCli(['run'], env)).code).toBe(0);
+    const sent = proxy.requests
+      .slice(fromProxy)
+      .filter((line) => line.startsWith(`GET ${RATINGS}?`))
+      .map((line) => new URL(line.slice(4), proxy.url).searchParams.get('created_since'));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent)).toEqual(new Set([createdSince]));
+    expect(sorted(requestsByPath(world.requests.slice(fromSim)))).toEqual(sorted(truth.synced(selection)));
+
+    const rows = await query(
+      world.dbPath,
+      `SELECT id, feedback, ratings__default_question AS score FROM freshdesk.satisfaction_ratings WHERE id IN (${inside?.id}, ${before?.id})`,
+    );
+    expect(rows).toContainEqual({ id: inside?.id, feedback: `Edited: ${inside?.id}`, score: 103 });
+    // Outside the window: not re-read, the warehouse keeps the rating as first loaded (the documented limit).
+    expect(rows).toContainEqual({
+      id: before?.id,
+      feedback: before?.feedback ?? null,
+      score: (before?.ratings as { default_question: number }).default_question,
+    });
+    await expectWarehouseEqualsSimulator(world.dbPath, truth);
+  });
+});
