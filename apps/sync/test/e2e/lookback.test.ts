@@ -36,13 +36,15 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
 
     const ratings = world.sim.control.snapshot('satisfaction_ratings');
     const newest = Math.max(...ratings.map((r) => ms(r.created_at)));
-    const inside = ratings.find((r) => ms(r.created_at) >= newest - 7 * DAY && ms(r.created_at) < newest);
-    const before = ratings.find((r) => ms(r.created_at) < newest - 7 * DAY);
+    const inWindow = ratings.find((r) => ms(r.created_at) >= newest - 7 * DAY && ms(r.created_at) < newest);
+    const beforeWindow = ratings.find((r) => ms(r.created_at) < newest - 7 * DAY);
     expect(
-      inside,
+      inWindow,
       'a rating inside the lookback window (pick another seed if the data changed)',
     ).toBeDefined();
-    expect(before, 'a rating before the lookback window').toBeDefined();
+    expect(beforeWindow, 'a rating before the lookback window').toBeDefined();
+    const inside = inWindow as Record<string, unknown>;
+    const before = beforeWindow as Record<string, unknown>;
 
     // Customers edit ratings in the survey, which no API call can do: the proxy serves the edited versions.
     world.sim.control.advanceClock(3_600_000);
@@ -56,7 +58,7 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
       ratings: { default_question: 103 },
       updated_at: editedAt,
     });
-    const edits = new Map([inside, before].map((r) => [Number(r?.id), edit(r as Record<string, unknown>)]));
+    const edits = new Map([inside, before].map((r) => [Number(r.id), edit(r)]));
     proxy.rewrite((path, body) =>
       path === RATINGS && Array.isArray(body)
         ? body.map((r: Record<string, unknown>) => edits.get(Number(r.id)) ?? r)
@@ -79,14 +81,14 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
 
     const rows = await query(
       world.dbPath,
-      `SELECT id, feedback, ratings__default_question AS score FROM freshdesk.satisfaction_ratings WHERE id IN (${inside?.id}, ${before?.id})`,
+      `SELECT id, feedback, ratings__default_question AS score FROM freshdesk.satisfaction_ratings WHERE id IN (${inside.id}, ${before.id})`,
     );
-    expect(rows).toContainEqual({ id: inside?.id, feedback: `Edited: ${inside?.id}`, score: 103 });
+    expect(rows).toContainEqual({ id: inside.id, feedback: `Edited: ${inside.id}`, score: 103 });
     // Outside the window: not re-read, the warehouse keeps the rating as first loaded (the documented limit).
     expect(rows).toContainEqual({
-      id: before?.id,
-      feedback: before?.feedback ?? null,
-      score: (before?.ratings as { default_question: number }).default_question,
+      id: before.id,
+      feedback: before.feedback ?? null,
+      score: (before.ratings as { default_question: number }).default_question,
     });
     await expectWarehouseEqualsSimulator(world.dbPath, truth);
   });
