@@ -70,10 +70,10 @@ export class SimulatorControl {
     const now = this.state.now();
     for (const id of ids) {
       if (resource === 'tickets') {
-        const current = table.get(id) as RecordData;
         const fields = this.state.world.customFields('tickets');
         const field = fields[rng.int(0, fields.length - 1)];
-        const customFields = { ...(current.custom_fields as RecordData) };
+        // Only the changed field: the others keep following the generated record.
+        const customFields: RecordData = {};
         if (field && field.type === 'text') customFields[field.name] = `changed-${this.mutationRound}`;
         table.update(
           id,

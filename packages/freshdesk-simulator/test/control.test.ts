@@ -93,6 +93,34 @@ describe('control API', () => {
     ).toThrow(/Known fields/);
   });
 
+  it('drifts records changed or created through the API too, keeping the values set there', async () => {
+    const changed = (sim.control.snapshot('tickets').find((t) => !t.deleted && !t.spam) as { id: number }).id;
+    await client.PUT('/tickets/{id}', {
+      params: { path: { id: changed } },
+      body: { custom_fields: { cf_CustomerTier: 'gold' } },
+    });
+    const created = await client.POST('/tickets', {
+      body: { email: 'drift@example.org', subject: 'Drift', description: 'x', priority: 1, status: 2 },
+    });
+    const createdId = created.data?.id as number;
+    sim.control.addCustomField({ resource: 'tickets', name: 'cf_late_field', type: 'number', nullRate: 0 });
+    sim.control.changeFieldType({ resource: 'tickets', name: 'cf_order_number', type: 'paragraph' });
+    const view = async (id: number) =>
+      (await client.GET('/tickets/{id}', { params: { path: { id } } })).data?.custom_fields ?? {};
+    const after = await view(changed);
+    expect(after.cf_CustomerTier).toBe('gold');
+    expect(typeof after.cf_late_field).toBe('number');
+    expect(after.cf_order_number === null || typeof after.cf_order_number === 'string').toBe(true);
+    const fresh = await view(createdId);
+    expect(fresh).toHaveProperty('cf_late_field', null);
+    // The list shows the same.
+    const query = { updated_since: '2000-01-01T00:00:00Z' };
+    let listed: unknown;
+    for await (const t of client.paginate('/tickets', { perPage: 100, params: { query } }))
+      if (t.id === changed) listed = t.custom_fields;
+    expect(listed).toEqual(after);
+  });
+
   it('snapshots every resource as the API returns it', async () => {
     for (const resource of sim.control.resources) {
       expect(sim.control.snapshot(resource).length, resource).toBeGreaterThan(0);
@@ -109,20 +137,56 @@ describe('control API', () => {
 
   it('offers the same operations over HTTP under /_control', async () => {
     const info = await control('/info');
-    expect(info.json).toMatchObject({ tickets: 200 });
+    const counts = sim.control.info();
+    expect(info.json).toMatchObject({
+      tickets: counts.tickets,
+      contacts: counts.contacts,
+      companies: counts.companies,
+    });
     const now = sim.control.now().getTime();
     const advanced = await control('/advance-clock', { ms: DAY });
     expect(Date.parse(advanced.json.now as string)).toBeGreaterThanOrEqual(now + DAY);
     expect((await control('/mutate', { resource: 'tickets', count: 2 })).json.ids).toHaveLength(2);
     expect((await control('/delete-tickets', { count: 1 })).json.ids).toHaveLength(1);
     expect((await control('/spam-tickets', { count: 1 })).json.ids).toHaveLength(1);
+    // Schema drift over HTTP: every listed ticket (and contact) gets the new field...
+    const listedTickets = async () =>
+      (await client.GET('/tickets', { params: { query: { updated_since: '2000-01-01T00:00:00Z' } } })).data ??
+      [];
+    expect((await listedTickets()).every((t) => !('cf_http_field' in t.custom_fields))).toBe(true);
+    for (const resource of ['tickets', 'contacts']) {
+      const added = await control('/custom-fields', {
+        resource,
+        name: 'cf_http_field',
+        type: 'checkbox',
+        nullRate: 0,
+      });
+      expect(added).toEqual({ status: 200, json: { added: 'cf_http_field' } });
+    }
+    // Generated tickets get generated values; the one created through the API above reads null.
+    const generated = sim.control.info().tickets - 1;
+    const drifted = await listedTickets();
+    expect(drifted.length).toBeGreaterThan(0);
+    expect(drifted.every((t) => 'cf_http_field' in t.custom_fields)).toBe(true);
+    expect(drifted.every((t) => t.id > generated || typeof t.custom_fields.cf_http_field === 'boolean')).toBe(
+      true,
+    );
+    const contacts = (await client.GET('/contacts', {})).data ?? [];
+    expect(contacts.every((c) => typeof c.custom_fields?.cf_http_field === 'boolean')).toBe(true);
+    // ...and type drift over HTTP changes the shape of its values.
+    const changed = await control('/field-type', {
+      resource: 'tickets',
+      name: 'cf_http_field',
+      type: 'text',
+    });
+    expect(changed).toEqual({ status: 200, json: { changed: 'cf_http_field' } });
+    const retyped = await listedTickets();
+    expect(retyped.every((t) => t.id > generated || typeof t.custom_fields.cf_http_field === 'string')).toBe(
+      true,
+    );
     expect(
-      (await control('/custom-fields', { resource: 'contacts', name: 'cf_http_field', type: 'checkbox' }))
-        .status,
-    ).toBe(200);
-    expect(
-      (await control('/field-type', { resource: 'contacts', name: 'cf_http_field', type: 'text' })).status,
-    ).toBe(200);
+      (await control('/field-type', { resource: 'tickets', name: 'cf_nope', type: 'text' })).status,
+    ).toBe(400);
     const snapshot = await fetch(`${sim.url}/_control/snapshot/groups`);
     expect(await snapshot.json()).toEqual(sim.control.snapshot('groups'));
     expect((await control('/faults', { kind: '503', count: 1 })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { isoSeconds } from '../clock.js';
 import type { RecordData, TableGenerator } from '../store/record-table.js';
-import { customFieldValue } from './custom-fields.js';
+import { customFieldValue, withSchemaFields } from './custom-fields.js';
 import { Rng, Stream } from './random.js';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, INDUSTRIES, slug } from './text.js';
 import type { World } from './world.js';
@@ -45,6 +45,7 @@ export function companyGenerator(world: World): TableGenerator {
     finalize(record, created, updated): RecordData {
       record.created_at = isoSeconds(created);
       record.updated_at = isoSeconds(updated);
+      record.custom_fields = withSchemaFields(record.custom_fields, world.customFields('companies'));
       return record;
     },
   };

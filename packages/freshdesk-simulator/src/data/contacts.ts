@@ -1,6 +1,6 @@
 import { isoSeconds } from '../clock.js';
 import { Flag, type RecordData, type TableGenerator } from '../store/record-table.js';
-import { customFieldValue } from './custom-fields.js';
+import { customFieldValue, withSchemaFields } from './custom-fields.js';
 import { Rng, Stream, unitFloat } from './random.js';
 import { FIRST_NAMES, LANGUAGES, LAST_NAMES, slug, TAGS, TIME_ZONES } from './text.js';
 import type { World } from './world.js';
@@ -76,6 +76,7 @@ export function contactGenerator(world: World): TableGenerator {
       record.active = (flags & Flag.unverified) === 0;
       record.created_at = isoSeconds(created);
       record.updated_at = isoSeconds(updated);
+      record.custom_fields = withSchemaFields(record.custom_fields, world.customFields('contacts'));
       if (flags & Flag.deleted) record.deleted = true;
       else delete record.deleted;
       if (flags & Flag.blocked) record.blocked = true;

@@ -83,6 +83,19 @@ export function defaultCustomFields(resource: CustomFieldResource): CustomFieldD
 const CITIES = ['Berlin', 'Lagos', 'São Paulo', 'Tokyo', 'Toronto', 'Zürich'] as const;
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf'] as const;
 
+/**
+ * The record's custom fields with every field of the current schema: a record created through the API before
+ * a field was added (schema drift) reads it as null, as Freshdesk shows an unset field.
+ */
+export function withSchemaFields(customFields: unknown, fields: readonly CustomFieldDefinition[]): unknown {
+  if (typeof customFields !== 'object' || customFields === null) return customFields;
+  const present = customFields as Record<string, unknown>;
+  if (fields.every((f) => f.name in present)) return customFields;
+  const complete = { ...present };
+  for (const field of fields) if (!(field.name in complete)) complete[field.name] = null;
+  return complete;
+}
+
 /** Generates one custom field value, deterministic for (seedHash, record id, field name, type). */
 export function customFieldValue(
   seedHash: number,

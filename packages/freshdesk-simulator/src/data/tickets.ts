@@ -1,7 +1,7 @@
 import { isoSeconds } from '../clock.js';
 import { Flag, type RecordData, type TableGenerator } from '../store/record-table.js';
 import { attachment } from './conversations.js';
-import { customFieldValue } from './custom-fields.js';
+import { customFieldValue, withSchemaFields } from './custom-fields.js';
 import { Rng, Stream, unitFloat } from './random.js';
 import { escapeHtml, SENTENCES, SUBJECTS, TAGS, TICKET_TYPES } from './text.js';
 import { IdBase, type World } from './world.js';
@@ -116,6 +116,7 @@ export function ticketGenerator(
     finalize(record, created, updated, flags): RecordData {
       record.created_at = isoSeconds(created);
       record.updated_at = isoSeconds(updated);
+      record.custom_fields = withSchemaFields(record.custom_fields, world.customFields('tickets'));
       record.spam = (flags & Flag.spam) !== 0;
       if (flags & Flag.deleted) record.deleted = true;
       else delete record.deleted;

@@ -106,9 +106,8 @@ function updateCompany(ctx: RequestContext): RouteResult {
   if (!current) throw notFound('company');
   const body = bodyObject(ctx);
   validateCompany(state, body, id);
+  // custom_fields holds only the fields sent; the table merges them over the record's custom fields.
   const patch: RecordData = { ...body };
-  if (body.custom_fields)
-    patch.custom_fields = { ...(current.custom_fields as RecordData), ...(body.custom_fields as RecordData) };
   state.companies.update(id, patch, state.now());
   return json(state.companies.get(id));
 }

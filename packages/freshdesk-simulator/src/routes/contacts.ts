@@ -187,9 +187,8 @@ function updateContact(ctx: RequestContext): RouteResult {
   if (!current) throw notFound('contact');
   const body = bodyObject(ctx);
   validateContact(state, body, id);
+  // custom_fields holds only the fields sent; the table merges them over the record's custom fields.
   const patch: RecordData = { ...body };
-  if (body.custom_fields)
-    patch.custom_fields = { ...(current.custom_fields as RecordData), ...(body.custom_fields as RecordData) };
   state.contacts.update(id, patch, state.now());
   return json(state.contacts.get(id));
 }

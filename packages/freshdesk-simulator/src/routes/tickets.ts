@@ -207,8 +207,8 @@ function updateTicket(ctx: RequestContext): RouteResult {
   validateTicketBody(state, body, false);
   const patch: RecordData = {};
   for (const [key, value] of Object.entries(body)) {
-    if (key === 'custom_fields')
-      patch.custom_fields = { ...(current.custom_fields as RecordData), ...(value as RecordData) };
+    // Only the fields sent; the table merges them over the record's custom fields.
+    if (key === 'custom_fields') patch.custom_fields = { ...(value as RecordData) };
     else if (key === 'description') setDescription(state, id, value);
     else if (!['name', 'email', 'phone', 'parent_id'].includes(key)) patch[key] = value;
   }

@@ -101,7 +101,7 @@ export class RecordTable {
     const updated = this.updatedAt(index);
     const override = this.overrides.get(id);
     const base = index < this.generatedCount ? this.generator.generate(id, created, updated, flags) : {};
-    const merged = override ? { ...base, ...override } : base;
+    const merged = override ? mergeRecord(base, override) : base;
     return this.generator.finalize(merged, created, updated, flags);
   }
 
@@ -158,11 +158,14 @@ export class RecordTable {
     return id;
   }
 
-  /** Merges `patch` into the record and moves its updated_at to `now`. */
+  /**
+   * Merges `patch` into the record and moves its updated_at to `now`. `patch.custom_fields` holds only the
+   * fields that change; the others keep following the generated record (and its schema drift).
+   */
   update(id: number, patch: RecordData, now: number): void {
     const index = this.requireIndex(id);
     const existing = this.overrides.get(id);
-    this.overrides.set(id, existing ? { ...existing, ...patch } : { ...patch });
+    this.overrides.set(id, existing ? mergeRecord(existing, patch) : { ...patch });
     this.touch(index, now);
   }
 
@@ -229,6 +232,22 @@ export class RecordTable {
     this.flagBits = grow(this.flagBits, new Uint8Array(capacity));
     this.versions = grow(this.versions, new Uint32Array(capacity));
   }
+}
+
+/**
+ * `patch` over `record`, one level deeper for `custom_fields`: an override holds only the custom fields that
+ * were set, so fields added later (schema drift) and the other fields' generated values still show through.
+ */
+export function mergeRecord(record: RecordData, patch: RecordData): RecordData {
+  const merged = { ...record, ...patch };
+  const below = record.custom_fields;
+  const above = patch.custom_fields;
+  if (isObject(below) && isObject(above)) merged.custom_fields = { ...below, ...above };
+  return merged;
+}
+
+function isObject(value: unknown): value is RecordData {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function grow<T extends Float64Array | Uint8Array | Uint32Array>(from: T, to: T): T {
