@@ -58,6 +58,28 @@ describe('GET /tickets', () => {
     expect(createdAsc.map((r) => r.id)).toEqual(live.map((t) => t.id));
   });
 
+  it('orders by due_by, ascending and descending', async () => {
+    const byDue = async (orderType: 'asc' | 'desc') => {
+      const rows: { id: number; due_by: string }[] = [];
+      const query = {
+        updated_since: '2000-01-01T00:00:00Z',
+        order_by: 'due_by',
+        order_type: orderType,
+      } as const;
+      for await (const t of client.paginate('/tickets', { perPage: 100, params: { query } }))
+        rows.push({ id: t.id, due_by: t.due_by as string });
+      return rows;
+    };
+    const asc = await byDue('asc');
+    // Every live ticket once, by (due_by, id): due_by is not creation order (it depends on the priority).
+    const expected = live
+      .map((t) => ({ id: t.id as number, due_by: t.due_by as string }))
+      .sort((a, b) => Date.parse(a.due_by) - Date.parse(b.due_by) || a.id - b.id);
+    expect(asc).toEqual(expected);
+    expect(asc.map((r) => r.id)).not.toEqual(live.map((t) => t.id));
+    expect(await byDue('desc')).toEqual([...expected].reverse());
+  });
+
   it('hides deleted and spam tickets unless filter=deleted|spam asks for them', async () => {
     const deleted = all.filter((t) => t.deleted).map((t) => t.id);
     const spam = all.filter((t) => t.spam && !t.deleted).map((t) => t.id);
