@@ -251,13 +251,14 @@ export class RecordNormalizer {
     if (parentId !== undefined)
       line += `${PARENT_KEY}"${parentId}"${IDX_KEY}${listIdx}${ROOT_KEY}"${rootId}"`;
     this.#line = line;
-    const lists: [PathNode, string, unknown[]][] = [];
+    // each list with the nesting depth it was found at: its items are one level deeper
+    const lists: [PathNode, string, unknown[], number][] = [];
     if (this.#fields(ctx, source, ctx.paths, depth, lists) === DISCARD) {
       this.#countDiscarded(ctx.builder.name, 1);
       return false;
     }
     this.#sink(ctx.builder.name, `${this.#line}}`);
-    for (const [node, key, items] of lists) {
+    for (const [node, key, items, listDepth] of lists) {
       let childName = node.lists.get(key);
       if (childName === undefined) {
         childName = this.#schema.tableNames.resolve(
@@ -275,7 +276,7 @@ export class RecordNormalizer {
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         const fields = isPlainObject(item) ? item : { value: item };
-        this.#row(child, fields, this.#ids.next(), rootId, id, i, depth + 1);
+        this.#row(child, fields, this.#ids.next(), rootId, id, i, listDepth + 1);
       }
     }
     return true;
@@ -307,14 +308,14 @@ export class RecordNormalizer {
     source: Record<string, unknown>,
     node: PathNode,
     depth: number,
-    lists: [PathNode, string, unknown[]][],
+    lists: [PathNode, string, unknown[], number][],
   ): typeof DISCARD | undefined {
     for (const key in source) {
       const value = source[key];
       if (value === null || value === undefined) continue;
       if (typeof value === 'object' && depth < this.#maxDepth && !this.#keptWhole(ctx, node, key)) {
         if (Array.isArray(value)) {
-          if (value.length > 0) lists.push([node, key, value]);
+          if (value.length > 0) lists.push([node, key, value, depth]);
           continue;
         }
         if (isPlainObject(value)) {
