@@ -76,4 +76,6 @@ ${flagLines(DESTINATION_FLAGS)}
 
 export const RESOURCES_HELP = `Usage: sluice-sync resources [--log-format text|json]
 
-Lists every resource the sync loads: its table, write mode, cursor and parent.`;
+Lists every resource the sync loads: its table, write mode, cursor and parent, and what each run can miss:
+time entries are read only for tickets that changed (adding one does not change its ticket), so run
+\`sluice-sync run --resources time_entries --full-refresh time_entries\` now and then for the rest.`;

@@ -13,6 +13,17 @@ export function modeOf(entry: CatalogEntry): string {
   return entry.writeDisposition === 'replace' ? 'replace' : entry.writeDisposition;
 }
 
+/** What a user must know about a resource beyond its mode: where the design leaves changes unseen. */
+export const RESOURCE_NOTES: Readonly<Record<string, string>> = {
+  time_entries:
+    "Freshdesk does not move a ticket's updated_at when a time entry is added or edited, so a run reads " +
+    'the time entries of tickets that changed otherwise. To pick up the rest, run now and then (e.g. weekly) ' +
+    '`sluice-sync run --resources time_entries --full-refresh time_entries` (one request per ticket).',
+  satisfaction_ratings:
+    'Ratings edited more than 7 days before the newest one loaded are not re-read; --full-refresh ' +
+    'satisfaction_ratings reloads them all.',
+};
+
 export function cursorOf(entry: CatalogEntry): string {
   if (!entry.cursor) return '';
   const lookback = entry.cursor.lookback?.days ? ` (lookback ${entry.cursor.lookback.days} days)` : '';
@@ -29,7 +40,7 @@ export async function resourcesCommand(args: readonly string[], io: CliIo): Prom
   if (format === 'json') {
     for (const e of CATALOG) {
       io.stdout.write(
-        `${JSON.stringify({ name: e.name, path: e.path, mode: modeOf(e), writeDisposition: e.writeDisposition, primaryKey: e.primaryKey, cursor: e.cursor ?? null, parent: e.parent ?? null })}\n`,
+        `${JSON.stringify({ name: e.name, path: e.path, mode: modeOf(e), writeDisposition: e.writeDisposition, primaryKey: e.primaryKey, cursor: e.cursor ?? null, parent: e.parent ?? null, ...(RESOURCE_NOTES[e.name] ? { note: RESOURCE_NOTES[e.name] } : {}) })}\n`,
       );
     }
     return EXIT_OK;
@@ -39,5 +50,6 @@ export async function resourcesCommand(args: readonly string[], io: CliIo): Prom
   io.stdout.write(
     `\n${CATALOG.length} resources. Select some with --resources a,b,c; children bring their parents.\n`,
   );
+  for (const [name, note] of Object.entries(RESOURCE_NOTES)) io.stdout.write(`\nNote on ${name}: ${note}\n`);
   return EXIT_OK;
 }

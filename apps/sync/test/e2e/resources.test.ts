@@ -11,6 +11,10 @@ describe('sluice-sync resources', () => {
     expect(text.stdout).toMatch(
       /satisfaction_ratings\s+incremental merge on created_at\s+created_at via created_since \(lookback 7 days\)/,
     );
+    // The limit of reading time entries per changed ticket, and its remedy.
+    expect(text.stdout).toMatch(
+      /Note on time_entries: Freshdesk does not move a ticket's updated_at when a time entry is added .* `sluice-sync run --resources time_entries --full-refresh time_entries`/,
+    );
     const json = await runCli(['resources', '--log-format', 'json'], {});
     const lines = jsonLines(json.stdout);
     expect(lines.map((l) => l.name)).toEqual(CATALOG.map((e) => e.name));
@@ -18,5 +22,8 @@ describe('sluice-sync resources', () => {
       writeDisposition: 'merge',
       cursor: { field: 'updated_at', param: '_updated_since' },
     });
+    expect(String(lines.find((l) => l.name === 'time_entries')?.note)).toContain(
+      '--full-refresh time_entries',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { LIST_ENDPOINTS } from '@sluice/freshdesk-client';
 import type { Simulator, SnapshotResource } from '@sluice/freshdesk-simulator';
 import { CATALOG } from '../../src/source/catalog.js';
 import { fullRefreshSet, selectEntries } from '../../src/source/selection.js';
@@ -22,16 +23,11 @@ export const SNAPSHOT_OF: Readonly<Record<string, SnapshotResource>> = Object.fr
 
 const DAY_MS = 86_400_000;
 
-/** Lists Freshdesk answers whole, in one response without pages (as the simulator, after the spec). */
-const UNPAGED = new Set([
-  'roles',
-  'sla_policies',
-  'ticket_fields',
-  'contact_fields',
-  'company_fields',
-  'canned_response_folders',
-  'helpdesk_settings',
-]);
+/** Whether Freshdesk answers a list whole, in one response without pages (the spec says so per endpoint). */
+function unpaged(path: string): boolean {
+  const spec = (LIST_ENDPOINTS as Record<string, { paginated: boolean } | undefined>)[path];
+  return spec === undefined || !spec.paginated;
+}
 
 function ms(value: unknown): number {
   return Date.parse(String(value));
@@ -273,7 +269,7 @@ export class Truth {
           break;
         default:
           this.#replaced.set(entry.name, current);
-          add(entry.path, UNPAGED.has(entry.name) ? 1 : plainPages(current));
+          add(entry.path, unpaged(entry.path) ? 1 : plainPages(current));
       }
     }
     // Children, in catalog order (parents first): ticket children per ticket read, the rest per parent record.
