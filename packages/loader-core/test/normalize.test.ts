@@ -340,6 +340,48 @@ describe('types, hints and variants', () => {
   });
 });
 
+describe('columns that may not be null', () => {
+  it('a record without its primary key fails, whatever the write disposition', () => {
+    expect(() => normalize([{ id: 1 }, { name: 'x' }], { primaryKey: ['id'] })).toThrow(
+      /Resource "tickets" yielded a record without a value for its key "id": a primary key may not be null/,
+    );
+    expect(() => normalize([{ id: null }], { primaryKey: ['id'], writeDisposition: 'merge' })).toThrow(
+      /merge deduplicates and replaces rows by it/,
+    );
+  });
+
+  it('a `nullable: false` hint fails a row without a value of the column type, naming the column', () => {
+    const columns = { status: { nullable: false } } as const;
+    const ok = normalize([{ id: 1, status: 2 }], { columns });
+    expect(ok.schema.tables.tickets?.columns.status).toMatchObject({ dataType: 'bigint', nullable: false });
+    expect(() => normalize([{ id: 1, status: 2 }, { id: 2 }], { columns })).toThrow(
+      /without a value for "status" in table "tickets", which may not be null/,
+    );
+    // a value of another type goes to a variant column and leaves the column null
+    expect(() =>
+      normalize(
+        [
+          { id: 1, status: 2 },
+          { id: 2, status: 'open' },
+        ],
+        { columns },
+      ),
+    ).toThrow(/"status"/);
+    // stored as not nullable: enforced in later packages too, also for its first row
+    expect(() => normalize([{ id: 3 }], {}, ok.schema)).toThrow(/"status"/);
+    // with a type hint the column is declared up front; a hint through a list applies in the child table
+    const child = normalize([{ id: 1, conversations: [{ body: 'b' }] }], {
+      columns: { 'conversations.body': { nullable: false, dataType: 'text' } },
+    });
+    expect(child.schema.tables.tickets__conversations?.columns.body).toMatchObject({ nullable: false });
+    expect(() =>
+      normalize([{ id: 1, conversations: [{ body: 'b' }, { other: 1 }] }], {
+        columns: { 'conversations.body': { nullable: false } },
+      }),
+    ).toThrow(/"body" in table "tickets__conversations"/);
+  });
+});
+
 describe('contracts', () => {
   const first = normalize([{ id: 1, name: 'a' }]).schema;
   const run = (contract: SchemaContractOption, record: Row) =>

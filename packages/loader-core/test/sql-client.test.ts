@@ -257,6 +257,28 @@ describe('createSqlClient SQL (compiled with the Postgres dialect)', () => {
     ]);
   });
 
+  it('creates columns that may not be null (not loader-core columns) with NOT NULL; added columns never get it', async () => {
+    const strict = table('strict', [
+      col('_sluice_id', 'text', { nullable: false }),
+      col('_sluice_load_id', 'text', { nullable: false }),
+      col('id', 'bigint', { primaryKey: true, nullable: false }),
+      col('note', 'text'),
+    ]);
+    const created = recordingDriver(true);
+    await createSqlClient(created.driver, { dataset: 'fd' }).loadPackage(pkg([strict], ['strict']));
+    const ddl = created.log.filter((l) => l.kind === 'migrate').map((l) => l.sql);
+    expect(ddl).toContain(
+      'CREATE TABLE IF NOT EXISTS "fd"."strict" ("_sluice_id" text, "_sluice_load_id" text, "id" bigint NOT NULL, "note" text)',
+    );
+    // loader-core's system tables carry no constraints
+    expect(ddl.filter((d) => d?.includes('_sluice_loads')).every((d) => !d?.includes('NOT NULL'))).toBe(true);
+    const added = recordingDriver(true, new Map([['strict', ['_sluice_id', '_sluice_load_id', 'note']]]));
+    await createSqlClient(added.driver, { dataset: 'fd' }).loadPackage(pkg([strict], ['strict']));
+    expect(
+      added.log.filter((l) => l.kind === 'migrate' && l.sql?.includes('"strict"')).map((l) => l.sql),
+    ).toEqual(['alter table "fd"."strict" add column "id" bigint']);
+  });
+
   it('migrates idempotently: only missing columns are added', async () => {
     const existing = new Map([['tickets', ['_sluice_id', '_sluice_load_id', 'id', 'select']]]);
     const { driver, log } = recordingDriver(true, existing);

@@ -4,7 +4,7 @@ import { type ResolvedContract, resolveContract, SchemaContractError } from '../
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
 import { inferType, isCoercible } from '../schema/infer.js';
 import { normalizeName, PATH_SEPARATOR, RAW_PATH_SEPARATOR } from '../schema/naming.js';
-import { SYSTEM_COLUMNS } from '../schema/system-columns.js';
+import { SYSTEM_COLUMN_NAMES, SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { ColumnSchema, DataType } from '../schema/types.js';
 import { encodeValue } from './encode.js';
 import {
@@ -40,6 +40,13 @@ interface TableContext {
    * withdrawn when the child table is created.
    */
   readonly declared: Set<string>;
+  /** Columns that may not be null: primary keys, `nullable: false` hints, columns stored as such. */
+  readonly required: ReadonlySet<string>;
+  /**
+   * The required columns that exist in the table (stored, or given a value in this package): every row must
+   * hold a value of its type for each of them (see `#row`).
+   */
+  readonly requiredPresent: Set<string>;
 }
 
 /**
@@ -68,6 +75,8 @@ interface LeafEntry {
   readonly key: string;
   /** The type a column hint declares for this key: values representable in it are accepted (see hinted-value). */
   readonly hinted: DataType | undefined;
+  /** The column may not be null (see `TableContext.required`). */
+  readonly required: boolean;
 }
 
 function pathNode(raw: string | null, prefix: string): PathNode {
@@ -116,6 +125,8 @@ export class RecordNormalizer {
   readonly #loadIdField: string;
   /** The row being built: `{` and its fields so far (child rows are built after their parent is emitted). */
   #line = '';
+  /** Values the row being built holds for required columns. */
+  #requiredSeen = 0;
   readonly #ids: RowIds;
   readonly #sink: RowSink;
   readonly #tables = new Map<string, TableContext>();
@@ -137,9 +148,12 @@ export class RecordNormalizer {
   ) {
     this.#schema = schema;
     this.#decimal = decimal;
-    this.#keyPaths = (config.primaryKey.length > 0 ? config.primaryKey : config.mergeKey).map(
-      (path) => [path, path.replaceAll('__', '.').split('.')] as const,
-    );
+    // merge needs its key; other dispositions need the primary key (it may not be null)
+    const keys =
+      config.primaryKey.length > 0 || config.writeDisposition !== 'merge'
+        ? config.primaryKey
+        : config.mergeKey;
+    this.#keyPaths = keys.map((path) => [path, path.replaceAll('__', '.').split('.')] as const);
     this.#config = config;
     this.#contract = resolveContract(config.schemaContract);
     this.#maxDepth = config.maxNestingDepth ?? Number.POSITIVE_INFINITY;
@@ -199,7 +213,24 @@ export class RecordNormalizer {
       const column = builder.columns.get(id);
       if (column && !hint.dataType) builder.columns.set(id, { ...column, ...flags(hint) });
     }
-    const ctx: TableContext = { builder, hints, paths: pathNode(null, ''), declared };
+    const required = new Set<string>();
+    for (const [id, hint] of hints) if (hint.nullable === false) required.add(id);
+    for (const column of builder.columns.values()) {
+      if (column.nullable === false && !column.variantOf && !SYSTEM_COLUMN_NAMES.has(column.name))
+        required.add(column.name);
+    }
+    // Declared, not yet seen: a hint whose path turns out to lead through a list is withdrawn (see `declared`).
+    const requiredPresent = new Set(
+      [...required].filter((id) => builder.columns.has(id) && !declared.has(id)),
+    );
+    const ctx: TableContext = {
+      builder,
+      hints,
+      paths: pathNode(null, ''),
+      declared,
+      required,
+      requiredPresent,
+    };
     this.#tables.set(name, ctx);
     return ctx;
   }
@@ -212,7 +243,7 @@ export class RecordNormalizer {
       this.#countDiscarded(this.#rootName, 1);
       return false;
     }
-    if (this.#config.writeDisposition === 'merge') this.#assertKeys(record);
+    if (this.#keyPaths.length > 0) this.#assertKeys(record);
     const id = this.#ids.next();
     return this.#row(root, record, id, id, undefined, 0, 0);
   }
@@ -228,9 +259,13 @@ export class RecordNormalizer {
             : undefined;
       }
       if (value === null || value === undefined) {
+        const why =
+          this.#config.writeDisposition === 'merge'
+            ? 'merge deduplicates and replaces rows by it'
+            : 'a primary key may not be null';
         throw new Error(
-          `Resource "${this.#config.resource}" yielded a record without a value for its key "${path}": merge ` +
-            'deduplicates and replaces rows by it. Fix the source, filter such records, or use another key.',
+          `Resource "${this.#config.resource}" yielded a record without a value for its key "${path}": ${why}. ` +
+            'Fix the source, filter such records, or use another key.',
         );
       }
     }
@@ -251,12 +286,14 @@ export class RecordNormalizer {
     if (parentId !== undefined)
       line += `${PARENT_KEY}"${parentId}"${IDX_KEY}${listIdx}${ROOT_KEY}"${rootId}"`;
     this.#line = line;
+    this.#requiredSeen = 0;
     // each list with the nesting depth it was found at: its items are one level deeper
     const lists: [PathNode, string, unknown[], number][] = [];
     if (this.#fields(ctx, source, ctx.paths, depth, lists) === DISCARD) {
       this.#countDiscarded(ctx.builder.name, 1);
       return false;
     }
+    if (this.#requiredSeen < ctx.requiredPresent.size) this.#missingRequired(ctx);
     this.#sink(ctx.builder.name, `${this.#line}}`);
     for (const [node, key, items, listDepth] of lists) {
       let childName = node.lists.get(key);
@@ -339,6 +376,7 @@ export class RecordNormalizer {
           column: ctx.builder.columns.get(id),
           key: jsonKey(id),
           hinted: ctx.hints.get(id)?.dataType,
+          required: ctx.required.has(id),
         };
         node.leaves.set(key, leaf);
       }
@@ -386,6 +424,7 @@ export class RecordNormalizer {
           (typeof encoded === 'string' && PLAIN_STRING_TYPES.has(target)
             ? `"${encoded}"`
             : jsonValue(encoded));
+        if (leaf.required) this.#requiredValue(ctx, id);
         return undefined;
       }
     }
@@ -393,6 +432,7 @@ export class RecordNormalizer {
       const encoded = encodeHinted(value, target, this.#decimalOf(column));
       if (encoded !== UNREPRESENTABLE) {
         this.#line += leaf.key + jsonValue(encoded);
+        if (leaf.required) this.#requiredValue(ctx, id);
         return undefined;
       }
     }
@@ -462,6 +502,23 @@ export class RecordNormalizer {
       return encodeValue(value, target);
     }
     return hinted === target ? encodeHinted(value, target, this.#decimalOf(column)) : UNREPRESENTABLE;
+  }
+
+  #requiredValue(ctx: TableContext, id: string): void {
+    ctx.requiredPresent.add(id);
+    this.#requiredSeen++;
+  }
+
+  /** A row lacks a value for a column that may not be null: fail before anything is loaded, naming it. */
+  #missingRequired(ctx: TableContext): never {
+    const missing = [...ctx.requiredPresent].filter((id) => !this.#line.includes(jsonKey(id)));
+    const names = (missing.length > 0 ? missing : [...ctx.requiredPresent]).map((id) => `"${id}"`).join(', ');
+    throw new Error(
+      `Resource "${this.#config.resource}" yielded a record without a value for ${names} in table ` +
+        `"${ctx.builder.name}", which may not be null (a primary key or a \`nullable: false\` hint; a value of ` +
+        'another type goes to a variant column and leaves it null). Fix the source, filter such records, or ' +
+        'drop the hint.',
+    );
   }
 
   /** Precision and scale of a decimal column: its hint's, else the destination's. */

@@ -9,6 +9,8 @@ export const SYSTEM_COLUMNS = {
   rootId: '_sluice_root_id',
 } as const;
 
+export const SYSTEM_COLUMN_NAMES: ReadonlySet<string> = new Set(Object.values(SYSTEM_COLUMNS));
+
 export function rootSystemColumns(): ColumnSchema[] {
   return [
     { name: SYSTEM_COLUMNS.id, dataType: 'text', nullable: false },

@@ -175,7 +175,9 @@ export function createSqlClient(
       const wanted = pkg.schema.tables[name];
       if (!wanted)
         throw new Error(`Package ${pkg.loadId} refers to table "${name}" that its schema does not define.`);
-      migrations.push(...reconcileTable(driver, dataset, wanted, await driver.getTableColumns(q(name))));
+      migrations.push(
+        ...reconcileTable(driver, dataset, wanted, await driver.getTableColumns(q(name)), true),
+      );
     }
 
     const session = await driver.beginLoad(pkg.loadId);
