@@ -616,9 +616,15 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
         [long]: 'long',
         'semi;colon--comment': 'sql',
       };
+      // a 300-character table name (and its child table's, longer still), with a merge through staging
+      const longTable = `T${'able'.repeat(74)}ñ"'x`;
       await pipeline().run([
         items('select', () => [record]),
         items('order by "x"', () => [{ [long]: { [long]: 1 } }]),
+        items(longTable, () => [{ id: 1, tags: ['a', 'b'] }], {
+          writeDisposition: 'merge',
+          primaryKey: 'id',
+        }),
       ]);
       const c = await client();
       let schema: Awaited<ReturnType<typeof c.getStoredSchema>>;
@@ -642,6 +648,19 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       expect(other).toBeDefined();
       const [nested] = await read(other!);
       expect(Object.values(nested ?? {}).map(num)).toContain(1);
+
+      const longTables = Object.values(schema?.schema.tables ?? {}).filter((t) => t.resource === longTable);
+      expect(longTables).toHaveLength(2);
+      for (const t of longTables) expect(t.name.length).toBeLessThanOrEqual(max);
+      const longRoot = longTables.find((t) => t.parent === undefined)!;
+      const longChild = longTables.find((t) => t.parent !== undefined)!;
+      expect(longRoot.name.startsWith('tableable')).toBe(true);
+      // a second merge replaces the row and its child rows through the staging tables of both long names
+      await pipeline().run([
+        items(longTable, () => [{ id: 1, tags: ['c'] }], { writeDisposition: 'merge', primaryKey: 'id' }),
+      ]);
+      expect((await read(longRoot.name)).map((r) => num(r.id))).toEqual([1]);
+      expect((await read(longChild.name)).map((r) => r.value)).toEqual(['c']);
     });
   });
 }
