@@ -27,7 +27,11 @@ export interface CatalogEntry {
   readonly kind: ResourceKind;
   readonly primaryKey: string | readonly string[];
   readonly writeDisposition: WriteDisposition;
-  /** Merge replaces every row with these values (e.g. all conversations of a changed ticket). */
+  /**
+   * Merge replaces every row with these values (e.g. all conversations of a changed ticket). Ticket children
+   * also declare each ticket whose list they read (`mergeKeyScope`), so a ticket whose last child was deleted
+   * is emptied too.
+   */
   readonly mergeKey?: string;
   readonly cursor?: CatalogCursor;
   /** The resource whose records feed this one (the `{id}` of `path`). */

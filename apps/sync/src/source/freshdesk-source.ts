@@ -1,7 +1,12 @@
-import { createFreshdeskClient, type FreshdeskClient } from '@sluice/freshdesk-client';
+import {
+  createFreshdeskClient,
+  type FreshdeskClient,
+  FreshdeskNotFoundError,
+} from '@sluice/freshdesk-client';
 import {
   type AnyResource,
   type DataRecord,
+  mergeKeyScope,
   type Resource,
   type ResourceContext,
   type ResourceOptions,
@@ -18,7 +23,7 @@ import {
   TICKET_INCLUDES,
   type TicketInclude,
 } from './options.js';
-import { childItems, createReader, type FreshdeskReader } from './reader.js';
+import { createReader, type FreshdeskReader } from './reader.js';
 import { fullRefreshSet, selectEntries } from './selection.js';
 import { parseStartDate } from './start-date.js';
 import { ticketSource } from './tickets.js';
@@ -105,17 +110,32 @@ function rootSource(entry: CatalogEntry, ctx: BuildContext) {
   }
 }
 
-function childTransform(entry: CatalogEntry, ctx: BuildContext) {
+function childTransform(entry: CatalogEntry, ctx: BuildContext, options: ResourceOptions) {
   const parentKey = entry.parentKey;
+  // Ticket children merge per ticket (merge key `ticket_id`): a ticket whose list was read to its end declares
+  // that it was, so rows gone at the source (a ticket's last note deleted) are deleted in the warehouse too,
+  // not only rows replaced by new ones.
+  const scopeKey =
+    options.writeDisposition === 'merge' && typeof options.mergeKey === 'string' ? options.mergeKey : null;
   return async function* children(parent: DataRecord): AsyncGenerator<object> {
     const id = parent.id;
     if (typeof id !== 'number') return;
     const prefetched = entry.kind === 'ticket-child' ? ctx.prefetcher.take(entry.name, id) : undefined;
-    const items = prefetched ? await prefetched : childItems(ctx.reader.list(entry.path, { id }));
-    for await (const item of items) {
-      // The merge key must be present: some child lists leave out their parent's id.
-      yield parentKey && (item as DataRecord)[parentKey] === undefined ? { ...item, [parentKey]: id } : item;
+    try {
+      const items = prefetched ? await prefetched : ctx.reader.list(entry.path, { id });
+      for await (const item of items) {
+        // The merge key must be present: some child lists leave out their parent's id.
+        yield parentKey && (item as DataRecord)[parentKey] === undefined
+          ? { ...item, [parentKey]: id }
+          : item;
+      }
+    } catch (error) {
+      // The parent disappeared between its page and this request: its children were not read, so nothing is
+      // declared about them (and the rows already loaded stay).
+      if (error instanceof FreshdeskNotFoundError) return;
+      throw error;
     }
+    if (scopeKey) yield mergeKeyScope({ [scopeKey]: id });
   };
 }
 
@@ -136,7 +156,8 @@ export function freshdeskSource(options: FreshdeskSourceOptions): AnyResource[] 
   const collect = async (child: string, id: number): Promise<object[]> => {
     const path = catalogEntry(child)?.path ?? child;
     const out: object[] = [];
-    for await (const item of childItems(reader.list(path, { id }))) out.push(item);
+    // a 404 (the ticket is gone) reaches the transformer, which then declares nothing for the ticket
+    for await (const item of reader.list(path, { id })) out.push(item);
     return out;
   };
   const ctx: BuildContext = {
@@ -158,7 +179,7 @@ export function freshdeskSource(options: FreshdeskSourceOptions): AnyResource[] 
       if (!parent)
         throw new Error(`Catalog error: "${entry.name}" is listed before its parent "${entry.parent}".`);
       const { incremental: _ignored, ...childOptions } = opts;
-      built.set(entry.name, transformer(parent, childTransform(entry, ctx), childOptions));
+      built.set(entry.name, transformer(parent, childTransform(entry, ctx, childOptions), childOptions));
     } else {
       built.set(entry.name, resource(rootSource(entry, ctx), opts));
     }

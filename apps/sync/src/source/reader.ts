@@ -1,4 +1,4 @@
-import { type FreshdeskClient, FreshdeskNotFoundError, unwrap } from '@sluice/freshdesk-client';
+import { type FreshdeskClient, unwrap } from '@sluice/freshdesk-client';
 
 type Query = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 
@@ -50,14 +50,4 @@ export function createReader(
       return data;
     },
   };
-}
-
-/** Items of a child list, or none when the parent disappeared between the parent's page and this request. */
-export async function* childItems(items: AsyncIterable<object>): AsyncGenerator<object> {
-  try {
-    for await (const item of items) yield item;
-  } catch (error) {
-    if (error instanceof FreshdeskNotFoundError) return;
-    throw error;
-  }
 }
