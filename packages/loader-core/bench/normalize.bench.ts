@@ -11,6 +11,7 @@ import { encodeRecord } from '../src/extract/raw-json.js';
 import { normalizePackage } from '../src/normalize/package.js';
 import { RotatingJsonlWriter } from '../src/package/jsonl-writer.js';
 import { EXTRACTED_DIR, type ExtractManifest } from '../src/package/manifest.js';
+import { newLoadId } from '../src/package/storage.js';
 
 const STATUSES = [2, 3, 4, 5];
 const SOURCES = [1, 2, 3, 7, 9];
@@ -62,7 +63,8 @@ async function prepare(dir: string, n: number): Promise<{ manifest: ExtractManif
   let bytes = 0;
   for (const f of files) bytes += (await stat(join(dir, EXTRACTED_DIR, f.name))).size;
   const manifest: ExtractManifest = {
-    loadId: 'bench',
+    // a real load id: it is in every row (_sluice_load_id and the _sluice_id prefix), so its length counts
+    loadId: newLoadId(),
     pipelineName: 'bench',
     createdAt: new Date().toISOString(),
     resources: [
