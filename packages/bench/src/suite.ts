@@ -246,14 +246,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 
   // 6: flat memory end to end, tickets only, one process per size; then again with a DuckDB memory limit.
   await attempt('e2e-memory', 6, async () => {
-    const variants = [
+    const variants: { key: string; label: string; config: Record<string, string> | undefined }[] = [
       { key: 'default', label: '', config: undefined },
-      {
+    ];
+    if (sizes.duckdbMemoryLimit !== undefined) {
+      variants.push({
         key: 'limited',
         label: `, DuckDB memory_limit ${sizes.duckdbMemoryLimit}`,
         config: { memory_limit: sizes.duckdbMemoryLimit },
-      },
-    ];
+      });
+    }
     for (const variant of variants) {
       const rss: number[] = [];
       for (const tickets of sizes.endToEndMemory) {
