@@ -4,6 +4,11 @@ import type { DataType, WriteDisposition } from '../schema/types.js';
 /** A column hint: overrides inference and sets loading behavior. */
 export interface ColumnHint {
   readonly dataType?: DataType;
+  /**
+   * `false`: the column may not be null. A row without a value of its type fails normalization (the column is
+   * named; nothing loads), and a table created with the column declares it NOT NULL (added columns never get
+   * the constraint). Primary key columns are always `false`. Default `true`.
+   */
   readonly nullable?: boolean;
   readonly primaryKey?: boolean;
   readonly mergeKey?: boolean;
@@ -11,7 +16,10 @@ export interface ColumnHint {
   readonly hardDelete?: boolean;
   /** Merge: within one load the row with the highest (`desc`) or lowest (`asc`) value wins dedup. */
   readonly dedupSort?: 'asc' | 'desc';
-  /** The incremental cursor (set automatically from a resource's `incremental.cursor`). */
+  /**
+   * The incremental cursor column (set automatically from a resource's `incremental.cursor`). Merge dedup orders
+   * by it (highest wins) when no column has `dedupSort`.
+   */
   readonly cursor?: boolean;
   readonly partition?: boolean;
   readonly cluster?: boolean;

@@ -34,6 +34,7 @@ export interface ColumnSchema {
   /** Normalized identifier. */
   readonly name: string;
   readonly dataType: DataType;
+  /** False: every row holds a value (enforced in normalization; NOT NULL when the table is created with it). */
   readonly nullable: boolean;
   /** Part of the primary key: merge deduplicates and deletes by it. */
   readonly primaryKey?: boolean;
