@@ -621,7 +621,7 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       await pipeline().run([
         items('select', () => [record]),
         items('order by "x"', () => [{ [long]: { [long]: 1 } }]),
-        items(longTable, () => [{ id: 1, tags: ['a', 'b'] }], {
+        items(longTable, () => [{ id: 1, tags: ['a', 'b'] }, { id: 2 }], {
           writeDisposition: 'merge',
           primaryKey: 'id',
         }),
@@ -655,9 +655,14 @@ export function describeDestinationConformance(options: ConformanceOptions): voi
       const longRoot = longTables.find((t) => t.parent === undefined)!;
       const longChild = longTables.find((t) => t.parent !== undefined)!;
       expect(longRoot.name.startsWith('tableable')).toBe(true);
-      // a second merge replaces the row and its child rows through the staging tables of both long names
+      // a second merge replaces row 1 and its child rows, and deletes row 2 by a declared scope, through the
+      // staging tables of the long names (the scope's is longer still)
       await pipeline().run([
-        items(longTable, () => [{ id: 1, tags: ['c'] }], { writeDisposition: 'merge', primaryKey: 'id' }),
+        resource([{ id: 1, tags: ['c'] }, mergeKeyScope({ id: 2 })], {
+          name: longTable,
+          writeDisposition: 'merge',
+          primaryKey: 'id',
+        }),
       ]);
       expect((await read(longRoot.name)).map((r) => num(r.id))).toEqual([1]);
       expect((await read(longChild.name)).map((r) => r.value)).toEqual(['c']);
