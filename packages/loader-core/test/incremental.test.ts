@@ -68,6 +68,19 @@ describe('IncrementalCursor', () => {
     expect(c.state().lastValue).toBe('2024-01-05T00:00:00Z');
   });
 
+  it('re-reads a record at the last value under a lookback, though it was loaded before (it may be edited)', () => {
+    const looking = { ...options, lookback: { days: 1 } };
+    const first = new IncrementalCursor(looking, ['id'], undefined);
+    first.decide(rec(1, '2024-01-05T00:00:00Z'));
+    expect(first.state().boundaryKeys).toHaveLength(1);
+    const c = new IncrementalCursor(looking, ['id'], first.state());
+    expect(c.decide(rec(1, '2024-01-05T00:00:00Z'))).toBe('keep');
+    // Without a lookback the same record is the boundary duplicate it was before.
+    expect(new IncrementalCursor(options, ['id'], first.state()).decide(rec(1, '2024-01-05T00:00:00Z'))).toBe(
+      'skip',
+    );
+  });
+
   it('honours an exclusive end value and stops early with a row order', () => {
     const end = new IncrementalCursor({ cursor: 'n', initialValue: 0, endValue: 10 }, [], undefined);
     expect(end.decide({ n: 9 })).toBe('keep');

@@ -168,7 +168,10 @@ export class IncrementalCursor {
       compareCursor(back, initial) < 0
         ? initial
         : back;
-    this.#seen = new Set(stateValid ? state.boundaryKeys : []);
+    // With a lookback the window before the last value is re-read on purpose (records edited after the fact),
+    // so a record at the last value is re-read too, however often it was loaded: merge makes that harmless.
+    const rereads = options.lookback !== undefined && durationMs(options.lookback) > 0;
+    this.#seen = new Set(stateValid && !rereads ? state.boundaryKeys : []);
     this.#hasMax = this.lastValue !== undefined && this.lastValue !== null;
     this.#max = this.lastValue;
     // Records at the stored last value that were loaded before stay boundary keys while it stays the max.
