@@ -13,6 +13,8 @@ export interface ResponseRecord {
   method: string;
   /** Path below /api/v2 (or the control path), without the query. */
   path: string;
+  /** The query string as sent, without the leading `?` (`''` when there is none). */
+  query: string;
   /** The route pattern that matched, e.g. `/tickets/:id`, if any. */
   route: string | undefined;
   status: number;
@@ -87,6 +89,7 @@ export function createSimulatorServer(deps: ServerDeps): Server {
     const method = req.method ?? 'GET';
     const host = req.headers.host ?? '127.0.0.1';
     const url = new URL(req.url ?? '/', `http://${host}`);
+    const query = url.search.slice(1);
     const rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
 
     const send = (
@@ -122,7 +125,7 @@ export function createSimulatorServer(deps: ServerDeps): Server {
               }
             : errorResult(error);
       }
-      send(result, { method, path: url.pathname, route: undefined, fault: undefined });
+      send(result, { method, path: url.pathname, query, route: undefined, fault: undefined });
       return;
     }
 
@@ -130,7 +133,13 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       ? url.pathname.slice(API_PREFIX.length)
       : undefined;
     const match = path === undefined ? undefined : deps.router.match(method, path);
-    const baseRecord = { method, path: path ?? url.pathname, route: match?.route.path, fault: undefined };
+    const baseRecord = {
+      method,
+      path: path ?? url.pathname,
+      query,
+      route: match?.route.path,
+      fault: undefined,
+    };
 
     const fault = path === undefined ? undefined : deps.faults.next(path);
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, deps.faults.slowMs));
@@ -258,10 +267,13 @@ export function createSimulatorServer(deps: ServerDeps): Server {
 function describeRequest(
   req: IncomingMessage,
   router: Router,
-): Pick<ResponseRecord, 'method' | 'path' | 'route'> {
+): Pick<ResponseRecord, 'method' | 'path' | 'query' | 'route'> {
   const method = req.method ?? 'GET';
-  const pathname = (req.url ?? '/').split('?')[0] || '/';
-  if (!pathname.startsWith(`${API_PREFIX}/`)) return { method, path: pathname, route: undefined };
+  const raw = req.url ?? '/';
+  const at = raw.indexOf('?');
+  const pathname = (at === -1 ? raw : raw.slice(0, at)) || '/';
+  const query = at === -1 ? '' : raw.slice(at + 1);
+  if (!pathname.startsWith(`${API_PREFIX}/`)) return { method, path: pathname, query, route: undefined };
   const path = pathname.slice(API_PREFIX.length);
   let route: string | undefined;
   try {
@@ -269,7 +281,7 @@ function describeRequest(
   } catch {
     route = undefined;
   }
-  return { method, path, route };
+  return { method, path, query, route };
 }
 
 function errorResult(error: unknown): RouteResult {

@@ -146,6 +146,7 @@ describe('every endpoint conforms to the OpenAPI spec', () => {
     const problems = conformance.check({
       method: 'GET',
       path: '/tickets/1',
+      query: '',
       route: '/tickets/:id',
       status: 200,
       headers: { 'X-RateLimit-Total': 'many' },
@@ -158,6 +159,7 @@ describe('every endpoint conforms to the OpenAPI spec', () => {
     const serverError = {
       method: 'GET',
       path: '/tickets/1',
+      query: '',
       route: '/tickets/:id',
       status: 503,
       headers: {},
@@ -188,6 +190,7 @@ describe('every endpoint conforms to the OpenAPI spec', () => {
       conformance.check({
         method: 'GET',
         path: '/x',
+        query: '',
         route: undefined,
         status: 500,
         headers: {},

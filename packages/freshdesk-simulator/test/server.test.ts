@@ -43,7 +43,13 @@ describe('when the simulator itself fails', () => {
     expect(crashed.headers['x-ratelimit-used-currentrequest']).toBe('0');
     const record = sim.recorder.records.find((r) => r.status === 500);
     // Recorded with its route, so the conformance check of this file holds it to the spec's 5XX answer.
-    expect(record).toMatchObject({ method: 'GET', path: '/tickets', route: '/tickets', body: crashed.body });
+    expect(record).toMatchObject({
+      method: 'GET',
+      path: '/tickets',
+      query: 'per_page=5',
+      route: '/tickets',
+      body: crashed.body,
+    });
     expect(record?.headers['X-RateLimit-Total']).toBe('400');
     // The server keeps serving.
     expect((await rawGet(sim, '/groups')).status).toBe(200);
@@ -72,6 +78,34 @@ describe('when the simulator itself fails', () => {
       ]);
     } finally {
       await fragile.stop();
+    }
+  });
+});
+
+describe('onResponse', () => {
+  it('reports the query string of every request as sent, without the leading ?', async () => {
+    const seen: ResponseRecord[] = [];
+    const recorded = await startSimulator({
+      tickets: 10,
+      seed: 'query',
+      now: FIXED_NOW,
+      onResponse: (record) => {
+        seen.push(record);
+      },
+    });
+    try {
+      await rawGet(recorded, '/tickets?per_page=2&updated_since=2025-01-01T00%3A00%3A00Z');
+      await rawGet(recorded, '/groups');
+      await rawGet(recorded, '/nowhere?x=1');
+      await fetch(`${recorded.url}/_control/info?verbose=1`);
+      expect(seen.map((r) => [r.path, r.query, r.status])).toEqual([
+        ['/tickets', 'per_page=2&updated_since=2025-01-01T00%3A00%3A00Z', 200],
+        ['/groups', '', 200],
+        ['/nowhere', 'x=1', 404],
+        ['/_control/info', 'verbose=1', 200],
+      ]);
+    } finally {
+      await recorded.stop();
     }
   });
 });
