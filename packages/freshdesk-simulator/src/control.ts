@@ -4,6 +4,7 @@ import { CUSTOM_FIELD_TYPES } from './data/custom-fields.js';
 import { Rng, Stream } from './data/random.js';
 import { SUBJECTS, TAGS } from './data/text.js';
 import { FAULT_KINDS, type FaultInjector, type FaultKind, type FaultOptions } from './faults.js';
+import { editRating, type RatingPatch } from './store/rating-edit.js';
 import { Flag, type RecordData, type RecordTable } from './store/record-table.js';
 import {
   collectionRecords,
@@ -105,6 +106,36 @@ export class SimulatorControl {
     return this.flagTickets(count, Flag.spam);
   }
 
+  /**
+   * Blocks contacts, as an agent does in Freshdesk's UI (its API cannot): `count` random contacts that are
+   * neither deleted nor blocked, or exactly the given ids. They then list only under `state=blocked`, carry
+   * `blocked: true`, and their updated_at moves to now (so `_updated_since` lists them). Returns their ids.
+   */
+  blockContacts(target: number | readonly number[]): number[] {
+    const table = this.state.contacts;
+    const ids =
+      typeof target === 'number'
+        ? this.pickLive(
+            table,
+            target,
+            Rng.for(this.state.world.seedHash, Stream.mutation, ++this.mutationRound),
+            Flag.deleted | Flag.blocked | Flag.gone,
+          )
+        : this.blockableContacts(target);
+    const now = this.state.now();
+    for (const id of ids) table.setFlags(id, Flag.blocked, 0, now);
+    return ids;
+  }
+
+  /**
+   * Edits a satisfaction rating as a customer answering the survey again would (no API call can): the given
+   * `feedback` and `ratings` (merged by question) change and updated_at moves to now, while created_at stays,
+   * so a list by `created_since` finds it where it was. Returns the rating as the API now serves it.
+   */
+  editRating(id: number, patch: RatingPatch): RecordData {
+    return editRating(this.state, id, patch, this.state.now());
+  }
+
   /** Schema drift: a new custom field appears on every record of the resource. */
   addCustomField(options: AddCustomFieldOptions): void {
     assertFieldType(options.type);
@@ -169,6 +200,22 @@ export class SimulatorControl {
     const now = this.state.now();
     for (const id of ids) this.state.tickets.setFlags(id, flag, 0, now);
     return ids;
+  }
+
+  /** The ids, sorted and distinct, once each is a contact that exists and is neither deleted nor blocked. */
+  private blockableContacts(ids: readonly number[]): number[] {
+    if (!Array.isArray(ids)) throw new TypeError('blockContacts takes a count or an array of contact ids.');
+    const table = this.state.contacts;
+    for (const id of ids) {
+      const index = Number.isSafeInteger(id) ? table.indexOf(id) : undefined;
+      if (index === undefined || !table.exists(id)) {
+        throw new Error(`No contact with id ${String(id)}; take ids from snapshot('contacts').`);
+      }
+      const flags = table.flags(index);
+      if (flags & Flag.deleted) throw new Error(`Contact ${id} is deleted; restore it before blocking it.`);
+      if (flags & Flag.blocked) throw new Error(`Contact ${id} is already blocked.`);
+    }
+    return [...new Set(ids)].sort((a, b) => a - b);
   }
 
   private table(resource: MutableResource): RecordTable {

@@ -1,6 +1,7 @@
 import type { SimulatorControl } from './control.js';
 import type { FaultKind, FaultOptions } from './faults.js';
 import type { RouteResult } from './http/router.js';
+import type { RatingPatch } from './store/rating-edit.js';
 import { SNAPSHOT_RESOURCES, type SnapshotResource } from './store/snapshot.js';
 
 type Body = Record<string, unknown>;
@@ -13,6 +14,12 @@ function fail(status: number, message: string): RouteResult {
   return { status, json: JSON.stringify({ error: message }) };
 }
 
+function numbers(value: unknown, name: string): number[] {
+  if (!Array.isArray(value))
+    throw new TypeError(`${name} must be an array of ids, got ${JSON.stringify(value)}.`);
+  return value.map(Number);
+}
+
 /**
  * The HTTP face of the control handle, for driving a simulator started from the CLI:
  *   GET  /_control/info
@@ -21,6 +28,8 @@ function fail(status: number, message: string): RouteResult {
  *   POST /_control/mutate          {"resource": "tickets", "count": 10}
  *   POST /_control/delete-tickets  {"count": 3}
  *   POST /_control/spam-tickets    {"count": 3}
+ *   POST /_control/block-contacts  {"count": 2}  or {"ids": [5000000001]}
+ *   POST /_control/edit-rating     {"id": 41, "feedback": "Better now", "ratings": {"default_question": 103}}
  *   POST /_control/custom-fields   {"resource": "tickets", "name": "cf_new", "type": "text"}
  *   POST /_control/field-type      {"resource": "tickets", "name": "cf_order_number", "type": "text"}
  *   POST /_control/faults          {"kind": "503", "count": 2}  or a FaultOptions object
@@ -50,6 +59,16 @@ export function createHttpControl(control: SimulatorControl) {
           return ok({ ids: control.deleteTickets(Number(body.count)) });
         case '/spam-tickets':
           return ok({ ids: control.spamTickets(Number(body.count)) });
+        case '/block-contacts':
+          return ok({
+            ids: control.blockContacts(
+              body.ids === undefined ? Number(body.count) : numbers(body.ids, 'ids'),
+            ),
+          });
+        case '/edit-rating': {
+          const { id, ...patch } = body;
+          return ok({ rating: control.editRating(Number(id), patch as RatingPatch) });
+        }
         case '/custom-fields':
           control.addCustomField(body as unknown as Parameters<SimulatorControl['addCustomField']>[0]);
           return ok({ added: body.name });

@@ -14,5 +14,6 @@ export { PLAN_LIMITS, PLANS } from './rate-limit.js';
 export type { ResponseRecord } from './server.js';
 export type { Simulator, SimulatorOptions } from './simulator.js';
 export { startSimulator } from './simulator.js';
+export type { RatingPatch } from './store/rating-edit.js';
 export type { SnapshotOptions, SnapshotResource } from './store/snapshot.js';
 export { SNAPSHOT_RESOURCES } from './store/snapshot.js';

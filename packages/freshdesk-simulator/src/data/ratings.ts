@@ -15,6 +15,12 @@ export function ratingId(ticketId: number): number {
   return ticketId * 2 + 1;
 }
 
+/** The ticket a rating id was derived from (undefined when no ticket could have it). */
+export function ticketOfRatingId(id: number): number | undefined {
+  const ticketId = (id - 1) / 2;
+  return Number.isSafeInteger(ticketId) && ticketId > 0 ? ticketId : undefined;
+}
+
 /**
  * created_at of the rating: up to five days after the ticket was created, within the ticket's age. Scaling
  * the delay to the age (rather than cutting it off at the generation instant) keeps the ratings of recent

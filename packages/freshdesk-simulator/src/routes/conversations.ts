@@ -236,7 +236,7 @@ function listAllRatings(ctx: RequestContext): RouteResult {
   const from = recent?.bucket ?? since;
   const rawUser = ctx.query.get('user_id');
   const userId = rawUser ? Number(rawUser) : undefined;
-  const key = JSON.stringify(['ratings', from, userId, state.tickets.dataVersion]);
+  const key = JSON.stringify(['ratings', from, userId, state.tickets.dataVersion, state.ratingVersion]);
   const ratings = state.recordViews.getOrCompute(key, () => {
     const out: RecordData[] = [];
     for (let index = 0; index < state.tickets.size; index++) {

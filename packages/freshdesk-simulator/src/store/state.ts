@@ -48,6 +48,10 @@ export class SimulatorState {
   readonly recordViews = new ViewCache<Record<string, unknown>[]>(4);
   /** Bumped whenever a conversation or time entry changes. */
   childVersion = 0;
+  /** Satisfaction ratings edited through the control API: the changed fields, by rating id. */
+  readonly ratingEdits = new Map<number, Record<string, unknown>>();
+  /** Bumped whenever a satisfaction rating is edited. */
+  ratingVersion = 0;
   private nextConversationId = 1_000_000_000_000;
   private nextTimeEntryId = 2_000_000_000_000;
 

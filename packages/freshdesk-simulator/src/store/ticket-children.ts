@@ -126,5 +126,8 @@ export function ratingOf(state: SimulatorState, ticketId: number): RecordData | 
   const created = state.tickets.createdAt(index);
   if (!hasRating(state.world, ticketId, baseTicketStatus(state.world, ticketId, created))) return undefined;
   const basis = ticketBasis(state, ticketId);
-  return basis ? generateRating(state.world, basis, created) : undefined;
+  if (!basis) return undefined;
+  const rating = generateRating(state.world, basis, created);
+  const edit = state.ratingEdits.get(rating.id as number);
+  return edit ? { ...rating, ...edit } : rating;
 }
