@@ -15,6 +15,7 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
 
   beforeAll(async () => {
     world = await startWorld({ seed: 'ratings', tickets: 300, contacts: 40 });
+    // Only to see the query of each request (the world's log keeps paths): it passes answers through.
     proxy = await startRecordingProxy(world.sim.url);
     env = {
       ...world.env,
@@ -46,25 +47,20 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
     const inside = inWindow as Record<string, unknown>;
     const before = beforeWindow as Record<string, unknown>;
 
-    // Customers edit ratings in the survey, which no API call can do: the proxy serves the edited versions.
+    // Customers edit ratings in the survey (no API call can): the simulator's control edits them in place, a
+    // new updated_at and the same created_at, so the snapshot (and with it the truth) holds the edits.
     world.sim.control.advanceClock(3_600_000);
     const editedAt = world.sim.control
       .now()
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z');
-    const edit = (r: Record<string, unknown>) => ({
-      ...r,
-      feedback: `Edited: ${String(r.id)}`,
-      ratings: { default_question: 103 },
-      updated_at: editedAt,
-    });
-    const edits = new Map([inside, before].map((r) => [Number(r.id), edit(r)]));
-    proxy.rewrite((path, body) =>
-      path === RATINGS && Array.isArray(body)
-        ? body.map((r: Record<string, unknown>) => edits.get(Number(r.id)) ?? r)
-        : body,
-    );
-    for (const edited of edits.values()) truth.override('satisfaction_ratings', edited);
+    for (const rating of [inside, before]) {
+      const edited = world.sim.control.editRating(Number(rating.id), {
+        feedback: `Edited: ${String(rating.id)}`,
+        ratings: { default_question: 103 },
+      });
+      expect(edited).toMatchObject({ created_at: rating.created_at, updated_at: editedAt });
+    }
 
     const createdSince = truth.ratingsCreatedSince();
     expect(createdSince).toBe(new Date(newest - 7 * DAY).toISOString());

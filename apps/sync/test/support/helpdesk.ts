@@ -22,26 +22,11 @@ export interface HelpdeskChanges {
 }
 
 /**
- * Blocks a contact. Neither Freshdesk's API nor the simulator's control API can (agents block contacts in the
- * UI), so this sets the simulator's own flag, as its generated blocked contacts carry it; the simulator then
- * moves the contact to `state=blocked` with a new `updated_at`, as Freshdesk does.
+ * Blocks a contact, as an agent does in Freshdesk's UI (its API cannot): the simulator moves the contact to
+ * `state=blocked` with a new `updated_at`, as Freshdesk does.
  */
 export function blockContact(sim: Simulator, id: number): void {
-  const state = (sim.control as unknown as { state?: SimulatorInternals }).state;
-  if (typeof state?.contacts?.setFlags !== 'function' || typeof state.now !== 'function') {
-    throw new Error(
-      'The simulator internals blockContact relies on changed: give the control API a blockContacts() and use it here.',
-    );
-  }
-  state.contacts.setFlags(id, BLOCKED_FLAG, 0, state.now());
-}
-
-/** The flag bit of a blocked contact in the simulator's record table (store/record-table.ts). */
-const BLOCKED_FLAG = 8;
-
-interface SimulatorInternals {
-  readonly contacts?: { setFlags?: (id: number, set: number, clear: number, now: number) => void };
-  readonly now?: () => number;
+  expect(sim.control.blockContacts([id])).toEqual([id]);
 }
 
 /**
