@@ -1,34 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { expectWarehouseEqualsSimulator } from '../support/compare.js';
-import { type RecordingProxy, startRecordingProxy } from '../support/proxy.js';
 import { requestsByPath, sorted, Truth } from '../support/truth.js';
 import { ms, query, startWorld, type World } from '../support/world.js';
 
 const DAY = 86_400_000;
-const RATINGS = '/api/v2/surveys/satisfaction_ratings';
+const RATINGS = '/surveys/satisfaction_ratings';
 
 describe('satisfaction ratings: created_since with a 7-day lookback, for ratings edited after the fact', () => {
   let world: World;
-  let proxy: RecordingProxy;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     world = await startWorld({ seed: 'ratings', tickets: 300, contacts: 40 });
-    // Only to see the query of each request (the world's log keeps paths): it passes answers through.
-    proxy = await startRecordingProxy(world.sim.url);
-    env = {
-      ...world.env,
-      SLUICE_FRESHDESK_BASE_URL: `${proxy.url}/api/v2`,
-      SLUICE_RESOURCES: 'satisfaction_ratings',
-    };
+    env = { ...world.env, SLUICE_RESOURCES: 'satisfaction_ratings' };
   });
   afterAll(async () => {
-    await proxy?.stop();
     await world?.sim.stop();
   });
 
-  it('re-reads the last 7 days before the cursor: an edit inside them lands, one before them does not', async () => {
+  it('re-reads the last 7 days before the cursor, the newest rating included: an edit inside them lands, one before them does not', async () => {
     const truth = new Truth(world.sim);
     const selection = { resources: ['satisfaction_ratings'] };
     expect((await runCli(['run'], env)).code).toBe(0);
@@ -46,6 +37,8 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
     expect(beforeWindow, 'a rating before the lookback window').toBeDefined();
     const inside = inWindow as Record<string, unknown>;
     const before = beforeWindow as Record<string, unknown>;
+    // The newest rating sits at the cursor itself: loaded before, it is re-read with the window all the same.
+    const latest = ratings.find((r) => ms(r.created_at) === newest) as Record<string, unknown>;
 
     // Customers edit ratings in the survey (no API call can): the simulator's control edits them in place, a
     // new updated_at and the same created_at, so the snapshot (and with it the truth) holds the edits.
@@ -54,7 +47,7 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
       .now()
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z');
-    for (const rating of [inside, before]) {
+    for (const rating of [inside, before, latest]) {
       const edited = world.sim.control.editRating(Number(rating.id), {
         feedback: `Edited: ${String(rating.id)}`,
         ratings: { default_question: 103 },
@@ -64,22 +57,22 @@ describe('satisfaction ratings: created_since with a 7-day lookback, for ratings
 
     const createdSince = truth.ratingsCreatedSince();
     expect(createdSince).toBe(new Date(newest - 7 * DAY).toISOString());
-    const fromProxy = proxy.requests.length;
     const fromSim = world.requests.length;
     expect((await runCli(['run'], env)).code).toBe(0);
-    const sent = proxy.requests
-      .slice(fromProxy)
-      .filter((line) => line.startsWith(`GET ${RATINGS}?`))
-      .map((line) => new URL(line.slice(4), proxy.url).searchParams.get('created_since'));
+    const sent = world.requests
+      .slice(fromSim)
+      .filter((r) => r.path === RATINGS)
+      .map((r) => new URLSearchParams(r.query).get('created_since'));
     expect(sent.length).toBeGreaterThan(0);
     expect(new Set(sent)).toEqual(new Set([createdSince]));
     expect(sorted(requestsByPath(world.requests.slice(fromSim)))).toEqual(sorted(truth.synced(selection)));
 
     const rows = await query(
       world.dbPath,
-      `SELECT id, feedback, ratings__default_question AS score FROM freshdesk.satisfaction_ratings WHERE id IN (${inside.id}, ${before.id})`,
+      `SELECT id, feedback, ratings__default_question AS score FROM freshdesk.satisfaction_ratings WHERE id IN (${inside.id}, ${before.id}, ${latest.id})`,
     );
     expect(rows).toContainEqual({ id: inside.id, feedback: `Edited: ${inside.id}`, score: 103 });
+    expect(rows).toContainEqual({ id: latest.id, feedback: `Edited: ${latest.id}`, score: 103 });
     // Outside the window: not re-read, the warehouse keeps the rating as first loaded (the documented limit).
     expect(rows).toContainEqual({
       id: before.id,

@@ -105,6 +105,8 @@ class CursorModel {
   keeps(record: Rec): boolean {
     const t = ms(record[this.field]);
     if (t < this.startValue()) return false;
+    // Under a lookback loader-core re-reads the record at the last value too: no boundary dedup.
+    if (this.lookbackMs > 0) return true;
     return !(this.seen.size > 0 && t === this.last && this.seen.has(id(record)));
   }
 
@@ -175,8 +177,6 @@ export class Truth {
   readonly #children = new Map<string, Map<number, Rec[]>>();
   readonly #replaced = new Map<string, Rec[]>();
   readonly #cursors: Record<'tickets' | 'contacts' | 'satisfaction_ratings', CursorModel>;
-  /** Edits a test made to records as Freshdesk serves them (see `override`). */
-  readonly #overrides = new Map<string, Map<number, Rec>>();
 
   constructor(sim: Simulator, options: TruthOptions = {}) {
     this.#sim = sim;
@@ -204,24 +204,13 @@ export class Truth {
     return new Date(this.#cursors.tickets.since()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
-  /**
-   * A record as Freshdesk serves it differs from the simulator's (a test proxy edits it): the model uses
-   * `record` for that id whenever a run reads it.
-   */
-  override(resource: string, record: Rec): void {
-    const map = this.#overrides.get(resource) ?? new Map<number, Rec>();
-    map.set(id(record), record);
-    this.#overrides.set(resource, map);
-  }
-
   #snapshot(resource: string): Rec[] {
     const name = SNAPSHOT_OF[resource] as SnapshotResource;
     const records = this.#sim.control.snapshot(
       name,
       resource === 'tickets' ? { include: this.#includes } : {},
     ) as Rec[];
-    const edits = this.#overrides.get(resource);
-    return edits ? records.map((r) => edits.get(id(r)) ?? r) : records;
+    return records;
   }
 
   /**

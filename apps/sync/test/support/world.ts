@@ -22,8 +22,8 @@ export const E2E_ROOT_PREFIX = join(tmpdir(), `sluice-e2e-${process.env.SLUICE_E
 
 export interface World {
   readonly sim: Simulator;
-  /** API requests the simulator served, in order (path below /api/v2 and status). */
-  readonly requests: { path: string; status: number; fault: string | undefined }[];
+  /** API requests the simulator served, in order (path below /api/v2, query string without `?`, status). */
+  readonly requests: { path: string; query: string; status: number; fault: string | undefined }[];
   readonly dir: string;
   readonly dbPath: string;
   readonly env: Record<string, string>;
@@ -40,7 +40,7 @@ export async function startWorld(options: SimulatorOptions = {}): Promise<World>
     apiKey: E2E_API_KEY,
     ...options,
     onResponse: (r) => {
-      requests.push({ path: r.path, status: r.status, fault: r.fault });
+      requests.push({ path: r.path, query: r.query, status: r.status, fault: r.fault });
     },
   });
   const dir = await mkdtemp(E2E_ROOT_PREFIX);
