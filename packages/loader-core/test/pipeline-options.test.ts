@@ -412,19 +412,23 @@ describe('rowOrder', () => {
     const destination = new MemoryDestination();
     const workingDir = await tempDir();
     const pipeline = createPipeline({ name: 'p', destination, workingDir });
-    await pipeline.run([
-      resource([{ id: 5, n: 5 }], { name: 'r', primaryKey: 'id', incremental: { cursor: 'n' } }),
-    ]);
+    const options = { name: 'r', primaryKey: 'id', writeDisposition: 'merge' } as const;
+    await pipeline.run([resource([{ id: 5, n: 5 }], { ...options, incremental: { cursor: 'n' } })]);
     // the stored last value is 5; with a lookback of 2 the start value is 3: 2 is the first record before it
     const info = await pipeline.run([
       resource(strict([9, 8, 5, 4, 3, 2]), {
-        name: 'r',
-        primaryKey: 'id',
+        ...options,
         incremental: { cursor: 'n', lookback: 2, rowOrder: 'desc' },
       }),
     ]);
-    expect(info.rows.r).toBe(4);
-    expect(destination.readTable('p', 'r')?.map((row) => row.n)).toEqual([5, 9, 8, 4, 3]);
+    // 5, at the last value, is re-read with the lookback window (no boundary dedup) and merged over itself.
+    expect(info.rows.r).toBe(5);
+    expect(
+      destination
+        .readTable('p', 'r')
+        ?.map((row) => row.n)
+        .sort(),
+    ).toEqual([3, 4, 5, 8, 9]);
   });
 
   it("'asc' stops extraction at the first record at or beyond the end value", async () => {
