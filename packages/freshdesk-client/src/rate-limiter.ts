@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock.js';
+import { CreditWindow, type WindowEntry } from './credit-window.js';
 import { FreshdeskConfigError } from './errors.js';
 
 /** Freshdesk plans and their documented account-wide API budgets (requests per minute). */
@@ -81,12 +82,6 @@ interface Waiter extends AcquireOptions {
   onAbort?: () => void;
 }
 
-interface GrantRecord {
-  cost: number;
-  grantedAt: number;
-  settledAt: number | undefined;
-}
-
 function safely<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
   try {
     fn?.(...args);
@@ -134,7 +129,7 @@ export class RateLimiter {
   #pausedUntil = 0;
   #lastGrant = Number.NEGATIVE_INFINITY;
   #lastCost = 1;
-  #grants: GrantRecord[] = [];
+  readonly #window = new CreditWindow(WINDOW_MS);
   readonly #waiters: Waiter[] = [];
   #pumping = false;
   #wake: AbortController | undefined;
@@ -170,7 +165,7 @@ export class RateLimiter {
     this.#prune(now);
     return {
       limit: this.limit,
-      usedInWindow: this.#used(),
+      usedInWindow: this.#window.used,
       remaining: this.#remaining,
       serverLimit: this.#serverLimit,
       pausedUntil: this.#pausedUntil > now ? this.#pausedUntil : 0,
@@ -210,7 +205,7 @@ export class RateLimiter {
     if (total !== undefined && total > 0) this.#serverLimit = total;
     const remaining = intHeader(response.headers, 'x-ratelimit-remaining');
     // Requests still in flight may not be in the server's count yet: keep them as headroom.
-    if (remaining !== undefined) this.#remaining = remaining - this.#inFlight();
+    if (remaining !== undefined) this.#remaining = remaining - this.#window.inFlight;
     if (response.status === 429) {
       const now = this.#clock.now();
       this.pause(parseRetryAfter(response.headers.get('retry-after'), now) ?? DEFAULT_RETRY_AFTER_MS);
@@ -226,12 +221,9 @@ export class RateLimiter {
     this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + Math.max(0, ms));
   }
 
-  #settle(grant: GrantRecord, response?: { status: number; headers: Headers }): RateLimitSnapshot {
-    if (grant.settledAt === undefined) {
-      grant.settledAt = this.#clock.now();
-      const used = response && intHeader(response.headers, 'x-ratelimit-used-currentrequest');
-      if (used !== undefined && used >= 0) grant.cost = used;
-    }
+  #settle(grant: WindowEntry, response?: { status: number; headers: Headers }): RateLimitSnapshot {
+    const used = response && intHeader(response.headers, 'x-ratelimit-used-currentrequest');
+    this.#window.settle(grant, this.#clock.now(), used !== undefined && used >= 0 ? used : undefined);
     const snapshot = response ? this.observe(response) : this.snapshot();
     // A settled grant may free budget sooner or later than the pump expected: let it recompute.
     this.#wake?.abort();
@@ -239,43 +231,17 @@ export class RateLimiter {
   }
 
   #prune(now: number): void {
-    this.#grants = this.#grants.filter((g) => (g.settledAt ?? g.grantedAt) > now - WINDOW_MS);
-  }
-
-  #used(): number {
-    let used = 0;
-    for (const grant of this.#grants) used += grant.cost;
-    return used;
-  }
-
-  #inFlight(): number {
-    let credits = 0;
-    for (const grant of this.#grants) if (grant.settledAt === undefined) credits += grant.cost;
-    return credits;
-  }
-
-  /** How long until `needed` credits have left the window; in-flight grants leave a minute after their answer. */
-  #untilFreed(needed: number, now: number): number {
-    const leaving = this.#grants
-      .map((g) => ({ at: (g.settledAt ?? g.grantedAt) + WINDOW_MS, cost: g.cost }))
-      .sort((a, b) => a.at - b.at);
-    let freed = 0;
-    for (const g of leaving) {
-      freed += g.cost;
-      // An unsettled grant may yet be settled later; the wake-up on settle recomputes then.
-      if (freed >= needed) return Math.max(1, g.at - now);
-    }
-    return WINDOW_MS;
+    this.#window.prune(now);
   }
 
   #delay(now: number, cost: number): { ms: number; reason: RateLimitWaitReason } {
     if (now < this.#pausedUntil) return { ms: this.#pausedUntil - now, reason: 'retry-after' };
     this.#prune(now);
     const limit = this.limit;
-    const used = this.#used();
+    const used = this.#window.used;
     // A request dearer than the whole budget still goes when the window is empty, or it never could.
     if (used > 0 && used + cost > limit) {
-      return { ms: this.#untilFreed(used + cost - limit, now), reason: 'budget' };
+      return { ms: this.#window.untilFreed(used + cost - limit, now), reason: 'budget' };
     }
     if (this.#remaining !== undefined && this.#remaining <= Math.floor(limit * this.#lowWatermark)) {
       const ms = this.#lastGrant + (WINDOW_MS * this.#lastCost) / limit - now;
@@ -296,8 +262,7 @@ export class RateLimiter {
         if (ms <= 0) {
           this.#waiters.shift();
           if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
-          const record: GrantRecord = { cost, grantedAt: now, settledAt: undefined };
-          this.#grants.push(record);
+          const record = this.#window.grant(cost, now);
           this.#lastGrant = now;
           this.#lastCost = Math.max(1, cost);
           if (this.#remaining !== undefined) this.#remaining -= cost;
