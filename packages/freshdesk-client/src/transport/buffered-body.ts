@@ -26,22 +26,15 @@ function isJson(response: Response): boolean {
   return /[/+]json\b/i.test(response.headers.get('content-type') ?? '');
 }
 
-/** A 2xx JSON answer must parse; an empty one is only allowed when the server said it is empty. */
-function validJson(text: string, response: Response): boolean {
-  if (text === '') return NO_BODY.has(response.status) || response.headers.get('content-length') === '0';
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const utf8 = new TextDecoder();
 
 /**
  * Reads the whole body of each idempotent request's answer inside the attempt, so a connection reset
  * mid-body or a truncated JSON body fails the attempt (and is retried) instead of failing later, outside the
- * retry loop, when openapi-fetch parses it. Hands on a fresh Response built from the buffered text. Error
- * answers are read but not checked: their bodies are only used for messages and tolerate garbage.
+ * retry loop, when openapi-fetch parses it. Hands on a fresh Response over the same bytes; a 2xx JSON body is
+ * parsed once here and that value is what the Response's `json()` returns (with `Content-Length` set,
+ * openapi-fetch reads `json()`), so pages are not decoded and parsed twice. Error answers are read but not
+ * checked: their bodies are only used for messages and tolerate garbage.
  */
 export function withBufferedBody(): FetchMiddleware {
   return (next) => async (request) => {
@@ -49,19 +42,40 @@ export function withBufferedBody(): FetchMiddleware {
     if (!isIdempotent(request.method) || request.method === 'HEAD' || NO_BODY.has(response.status)) {
       return response;
     }
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
-      text = await response.text();
+      bytes = await response.arrayBuffer();
     } catch (error) {
       throw new ResponseBodyError('interrupted', response.status, { cause: error });
     }
-    if (response.ok && isJson(response) && !validJson(text, response)) {
-      throw new ResponseBodyError('invalid-json', response.status);
+    let parsed: { value: unknown } | undefined;
+    if (response.ok && isJson(response)) {
+      if (bytes.byteLength === 0) {
+        // Empty is only allowed when the server said it is empty.
+        if (response.headers.get('content-length') !== '0') {
+          throw new ResponseBodyError('invalid-json', response.status);
+        }
+      } else {
+        try {
+          parsed = { value: JSON.parse(utf8.decode(bytes)) };
+        } catch {
+          throw new ResponseBodyError('invalid-json', response.status);
+        }
+      }
     }
-    return new Response(text === '' ? null : text, {
+    const headers = new Headers(response.headers);
+    // The body is the decoded bytes now: its length, without the transfer's encoding.
+    headers.set('content-length', String(bytes.byteLength));
+    headers.delete('content-encoding');
+    const buffered = new Response(bytes.byteLength === 0 ? null : bytes, {
       status: response.status,
       statusText: response.statusText,
-      headers: response.headers,
+      headers,
     });
+    if (parsed) {
+      const { value } = parsed;
+      Object.defineProperty(buffered, 'json', { value: () => Promise.resolve(value) });
+    }
+    return buffered;
   };
 }
