@@ -47,7 +47,7 @@ export function ttyReporter(out: WriteStream): SyncReporter {
     const remaining =
       budget.remaining === undefined ? '' : `, ${formatCount(budget.remaining)} left on the server`;
     lines.push(
-      `  API budget: ${budget.used}/${budget.limit || '?'} requests this minute${remaining} · waits ${waits} (${formatMs(waitedMs)}) · retries ${retries}${lastWait ? ` · last wait: ${lastWait}` : ''}`,
+      `  API budget: ${budget.used}/${budget.limit || '?'} credits this minute${remaining} · waits ${waits} (${formatMs(waitedMs)}) · retries ${retries}${lastWait ? ` · last wait: ${lastWait}` : ''}`,
     );
     lines.push(`  phase: ${phase}`);
     return lines;

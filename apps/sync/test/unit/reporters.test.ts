@@ -82,7 +82,7 @@ describe('reporters', () => {
     const text = out.text();
     expect(text).toMatch(/✔ tickets\s+3 records\s+1 pages/);
     expect(text).toMatch(
-      /API budget: 12\/400 requests this minute, 380 left on the server · waits 1 \(2\.0 s\) · retries 1/,
+      /API budget: 12\/400 credits this minute, 380 left on the server · waits 1 \(2\.0 s\) · retries 1/,
     );
     expect(text).toMatch(/phase: done/);
     expect(text).toMatch(/tickets\s+3\s+3\s+7\s+2024-05-01T10:00:00Z/);
