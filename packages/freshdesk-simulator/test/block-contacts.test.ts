@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFor, startRecordedSimulator } from './support/simulator.js';
+import { clientFor, controlRequest, startRecordedSimulator } from './support/simulator.js';
 
 const sim = await startRecordedSimulator({ tickets: 200, seed: 'block-contacts' });
 const client = clientFor(sim);
@@ -26,17 +26,7 @@ function snapshotContact(id: number): Contact | undefined {
   return sim.control.snapshot('contacts').find((c) => c.id === id) as Contact | undefined;
 }
 
-async function control(
-  path: string,
-  body: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${sim.url}/_control${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const control = (path: string, body?: unknown) => controlRequest(sim, path, body);
 
 describe('control.blockContacts', () => {
   it('blocks random live contacts: they move to state=blocked with a new updated_at', async () => {

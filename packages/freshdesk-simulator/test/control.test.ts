@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clientFor, FIXED_NOW, rawGet, startRecordedSimulator } from './support/simulator.js';
+import { clientFor, controlRequest, FIXED_NOW, rawGet, startRecordedSimulator } from './support/simulator.js';
 
 const sim = await startRecordedSimulator({ tickets: 200, seed: 'control' });
 const client = clientFor(sim);
 const DAY = 86_400_000;
 
-async function control(
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${sim.url}/_control${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const control = (path: string, body?: unknown) => controlRequest(sim, path, body);
 
 function liveTicketCount(): number {
   return sim.control.snapshot('tickets').filter((t) => !t.deleted && !t.spam).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFor, startRecordedSimulator } from './support/simulator.js';
+import { clientFor, controlRequest, startRecordedSimulator } from './support/simulator.js';
 
 const sim = await startRecordedSimulator({ tickets: 300, seed: 'edit-rating' });
 const client = clientFor(sim);
@@ -27,16 +27,7 @@ async function listRatings(createdSince?: string): Promise<Rating[]> {
   return out;
 }
 
-async function control(
-  path: string,
-  body: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${sim.url}/_control${path}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const control = (path: string, body?: unknown) => controlRequest(sim, path, body);
 
 describe('control.editRating', () => {
   it('changes feedback, ratings and updated_at, keeping created_at and the place in created_since lists', async () => {

@@ -47,3 +47,17 @@ export function basicAuth(apiKey: string): Record<string, string> {
 export async function rawGet(sim: Simulator, path: string, apiKey = sim.apiKey): Promise<Response> {
   return fetch(`${sim.baseUrl}${path}`, { headers: basicAuth(apiKey) });
 }
+
+/** A call to the simulator's HTTP control API: POST with a JSON body, GET without one. */
+export async function controlRequest(
+  sim: { url: string },
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${sim.url}/_control${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
