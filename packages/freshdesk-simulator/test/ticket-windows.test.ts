@@ -74,62 +74,59 @@ describe('updated_since windows of GET /tickets', () => {
   });
 });
 
+type Created = { id: number; created_at: string };
+const secondsNow = () => Math.floor(sim.control.now().getTime() / 1000);
+const createdOf = (r: Created) => Date.parse(r.created_at) / 1000;
+
+/**
+ * Lists `path` without a time filter (Freshdesk's 30-day default), moves the window's start to one second after
+ * a record's creation and lists again: the record must be gone, though the cached view, keyed by the minute,
+ * still holds it; every record is in or out by its own second, and the cached answer is the same. Returns the
+ * record and the window's start before the second listing, for further checks.
+ */
+async function expectExactRecentCut(
+  path: '/tickets' | '/surveys/satisfaction_ratings',
+  records: () => Created[],
+): Promise<{ edge: Created; before: number }> {
+  const start = secondsNow() - RECENT_WINDOW_SECONDS;
+  // A record well inside the window, early in its minute, so that a window starting one second after it
+  // still starts in the same minute: the cached view holds it and must hide it.
+  const edge = records().find((r) => createdOf(r) > start + 600 && createdOf(r) % 60 <= 30) as Created;
+  expect(edge).toBeDefined();
+  const listed = async () => {
+    const ids = new Set<number>();
+    for await (const r of client.paginate(path, { perPage: 100 })) ids.add(r.id);
+    return ids;
+  };
+  expect((await listed()).has(edge.id)).toBe(true);
+
+  // Move the window's start to one second after the record's creation.
+  const target = (createdOf(edge) + 1 + RECENT_WINDOW_SECONDS) * 1000 + 100;
+  sim.control.advanceClock(target - sim.control.now().getTime());
+  const before = secondsNow() - RECENT_WINDOW_SECONDS;
+  const ids = await listed();
+  const after = secondsNow() - RECENT_WINDOW_SECONDS;
+  expect(ids.has(edge.id)).toBe(false);
+  for (const r of records()) {
+    if (createdOf(r) < before) expect(ids.has(r.id), `${r.id} created ${r.created_at}`).toBe(false);
+    if (createdOf(r) >= after) expect(ids.has(r.id), `${r.id} created ${r.created_at}`).toBe(true);
+  }
+  // Asked again (now from the cached, trimmed view), the answer is the same.
+  expect(await listed()).toEqual(ids);
+  return { edge, before };
+}
+
 describe('the default 30-day window of GET /tickets', () => {
   it('stays exact to the second although its view is cached per minute', async () => {
-    const secondsNow = () => Math.floor(sim.control.now().getTime() / 1000);
-    const createdOf = (t: Ticket) => Date.parse(t.created_at) / 1000;
-    const start = secondsNow() - RECENT_WINDOW_SECONDS;
-    // A ticket well inside the window, early in its minute, so that a window starting one second after it
-    // still starts in the same minute: the cached view holds it and must hide it.
-    const edge = liveTickets().find((t) => createdOf(t) > start + 600 && createdOf(t) % 60 <= 30) as Ticket;
-    expect(edge).toBeDefined();
-    const listed = async () => {
-      const ids = new Set<number>();
-      for await (const t of client.paginate('/tickets', { perPage: 100 })) ids.add(t.id);
-      return ids;
-    };
-    expect((await listed()).has(edge.id)).toBe(true);
-
-    // Move the window's start to one second after the ticket's creation.
-    const target = (createdOf(edge) + 1 + RECENT_WINDOW_SECONDS) * 1000 + 100;
-    sim.control.advanceClock(target - sim.control.now().getTime());
-    const before = secondsNow() - RECENT_WINDOW_SECONDS;
-    const ids = await listed();
-    const after = secondsNow() - RECENT_WINDOW_SECONDS;
+    const { edge, before } = await expectExactRecentCut('/tickets', liveTickets);
     expect(recentWindow(before + RECENT_WINDOW_SECONDS).bucket).toBeLessThanOrEqual(createdOf(edge));
-    expect(ids.has(edge.id)).toBe(false);
-    for (const t of liveTickets()) {
-      if (createdOf(t) < before) expect(ids.has(t.id), `${t.id} created ${t.created_at}`).toBe(false);
-      if (createdOf(t) >= after) expect(ids.has(t.id), `${t.id} created ${t.created_at}`).toBe(true);
-    }
-    // Asked again (now from the cached, trimmed view), the answer is the same.
-    expect(await listed()).toEqual(ids);
   });
 
   it('is exact for satisfaction ratings without created_since too', async () => {
-    const secondsNow = () => Math.floor(sim.control.now().getTime() / 1000);
-    type Rating = { id: number; created_at: string };
-    const ratings = sim.control.snapshot('satisfaction_ratings') as Rating[];
-    const createdOf = (r: Rating) => Date.parse(r.created_at) / 1000;
-    const start = secondsNow() - RECENT_WINDOW_SECONDS;
-    const edge = ratings.find((r) => createdOf(r) > start + 600 && createdOf(r) % 60 <= 30) as Rating;
-    expect(edge).toBeDefined();
-    const listed = async () => {
-      const ids = new Set<number>();
-      for await (const r of client.paginate('/surveys/satisfaction_ratings', { perPage: 100 })) ids.add(r.id);
-      return ids;
-    };
-    expect((await listed()).has(edge.id)).toBe(true);
-    const target = (createdOf(edge) + 1 + RECENT_WINDOW_SECONDS) * 1000 + 100;
-    sim.control.advanceClock(target - sim.control.now().getTime());
-    const before = secondsNow() - RECENT_WINDOW_SECONDS;
-    const ids = await listed();
-    const after = secondsNow() - RECENT_WINDOW_SECONDS;
-    expect(ids.has(edge.id)).toBe(false);
-    for (const r of ratings) {
-      if (createdOf(r) < before) expect(ids.has(r.id), `${r.id} created ${r.created_at}`).toBe(false);
-      if (createdOf(r) >= after) expect(ids.has(r.id), `${r.id} created ${r.created_at}`).toBe(true);
-    }
+    await expectExactRecentCut(
+      '/surveys/satisfaction_ratings',
+      () => sim.control.snapshot('satisfaction_ratings') as Created[],
+    );
   });
 
   it('keys the cached view on the minute the window starts in', () => {
