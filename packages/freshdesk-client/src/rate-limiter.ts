@@ -162,7 +162,7 @@ export class RateLimiter {
 
   snapshot(): RateLimitSnapshot {
     const now = this.#clock.now();
-    this.#prune(now);
+    this.#window.prune(now);
     return {
       limit: this.limit,
       usedInWindow: this.#window.used,
@@ -230,13 +230,9 @@ export class RateLimiter {
     return snapshot;
   }
 
-  #prune(now: number): void {
-    this.#window.prune(now);
-  }
-
   #delay(now: number, cost: number): { ms: number; reason: RateLimitWaitReason } {
     if (now < this.#pausedUntil) return { ms: this.#pausedUntil - now, reason: 'retry-after' };
-    this.#prune(now);
+    this.#window.prune(now);
     const limit = this.limit;
     const used = this.#window.used;
     // A request dearer than the whole budget still goes when the window is empty, or it never could.
