@@ -2,8 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Destination, DestinationClient } from './destination/types.js';
 import { fromDestinationEvent, type PipelineEvent, type PipelineEventListener } from './events.js';
-import { extract } from './extract/extractor.js';
+import { extract, planResources } from './extract/extractor.js';
+import { tableConfig } from './extract/table-config.js';
 import { normalizePackage } from './normalize/package.js';
+import { PackageNormalizer, type PackageNormalizerOptions } from './normalize/package-normalizer.js';
 import { DEFAULT_FILE_MAX_BYTES } from './package/jsonl-writer.js';
 import { acquireRunLock } from './package/lock.js';
 import {
@@ -154,22 +156,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       emit({ type: 'run_started', pipelineName: options.name, pendingPackages: pending.length });
       for (const p of pending) {
         emit({ type: 'package_resumed', loadId: p.loadId, state: p.state });
-        packages.push(await finishPackage(ctx, p, true, 0));
+        packages.push(await finishPackage(ctx, { ...p, extractMs: 0 }, true));
       }
 
       if (resources.length === 0) return finish(packages);
 
       const state = (await client.getState(options.name))?.state ?? null;
-      const extractStarted = Date.now();
-      const extracted = await extractPackage(storage, resources, {
-        pipelineName: options.name,
+      const extracted = await extractPackage(ctx, resources, {
         state,
         concurrency: options.concurrency ?? 4,
-        fileMaxBytes,
         signal,
-        emit,
       });
-      packages.push(await finishPackage(ctx, extracted, false, Date.now() - extractStarted));
+      packages.push(await finishPackage(ctx, extracted, false));
 
       return finish(packages);
     } finally {
@@ -236,46 +234,98 @@ function isolatedEmitter(options: PipelineOptions): ((event: PipelineEvent) => v
   });
 }
 
-/** Extracts the resources into a new package and moves it into `extracted/`. */
+/** A package to drive to loaded, with what its extraction measured (and normalized, when it ran in this process). */
+interface PackageToFinish extends PendingPackage {
+  readonly extractMs: number;
+  readonly normalized?: { readonly manifest: NormalizedManifest; readonly ms: number };
+}
+
+/**
+ * Extracts the resources into a new package, normalizing each record as it is extracted (still an object: no
+ * JSON round trip through the files), and moves the package into `extracted/`. Its raw records stay in the
+ * package: if the process dies before the package is marked normalized, the next run normalizes it again
+ * from them.
+ */
 async function extractPackage(
-  storage: PackageStorage,
+  ctx: RunContext,
   resources: readonly AnyResource[],
   options: {
-    readonly pipelineName: string;
     readonly state: PipelineState | null;
     readonly concurrency: number;
-    readonly fileMaxBytes: number;
     readonly signal: AbortSignal;
-    readonly emit: (event: PipelineEvent) => void;
   },
-): Promise<PendingPackage> {
+): Promise<PackageToFinish> {
+  const { storage, emit } = ctx;
   const { state } = options;
+  const started = performance.now();
   const loadId = newLoadId();
   const temp = await storage.createTemp(loadId);
   await mkdir(join(temp, EXTRACTED_DIR), { recursive: true });
-  const extracted = await extract(resources, {
-    dir: join(temp, EXTRACTED_DIR),
-    state,
-    concurrency: options.concurrency,
-    fileMaxBytes: options.fileMaxBytes,
-    signal: options.signal,
-    onEvent: options.emit,
-  });
-  const manifest: ExtractManifest = {
+  let normalizer: PackageNormalizer | null = null;
+  let committed: { dir: string; records: number; normalized: NormalizedManifest };
+  try {
+    const opened = await PackageNormalizer.open({
+      ...normalizerOptions(ctx, temp, loadId),
+      resources: planResources(resources).all.map(tableConfig),
+    });
+    normalizer = opened;
+    const extracted = await extract(resources, {
+      dir: join(temp, EXTRACTED_DIR),
+      state,
+      concurrency: options.concurrency,
+      fileMaxBytes: ctx.fileMaxBytes,
+      signal: options.signal,
+      onEvent: emit,
+      onRecord: (resource, record) => opened.record(resource, record),
+    });
+    const manifest: ExtractManifest = {
+      loadId,
+      pipelineName: ctx.pipelineName,
+      createdAt: new Date().toISOString(),
+      resources: extracted.resources,
+      // The state this package commits: the stored one with this extraction's changes.
+      state: {
+        version: (state?.version ?? 0) + 1,
+        resources: { ...(state?.resources ?? {}), ...extracted.state },
+      },
+    };
+    const normalized = await opened.finish(manifest);
+    await writeJsonAtomic(join(temp, MANIFEST_FILE), manifest);
+    await writeJsonAtomic(join(temp, NORMALIZED_MANIFEST_FILE), normalized);
+    committed = { dir: await storage.commitTemp(loadId), records: extracted.records, normalized };
+  } catch (error) {
+    // Nothing of it can be loaded, and its state was not committed: the next run extracts the data again.
+    await normalizer?.abort();
+    await storage.removeTemp(loadId);
+    throw error;
+  }
+  emit({ type: 'package_extracted', loadId, records: committed.records });
+  const ms = normalizer.elapsedMs;
+  return {
     loadId,
-    pipelineName: options.pipelineName,
-    createdAt: new Date().toISOString(),
-    resources: extracted.resources,
-    // The state this package commits: the stored one with this extraction's changes.
-    state: {
-      version: (state?.version ?? 0) + 1,
-      resources: { ...(state?.resources ?? {}), ...extracted.state },
-    },
+    state: 'extracted',
+    dir: committed.dir,
+    extractMs: Math.max(0, performance.now() - started - ms),
+    normalized: { manifest: committed.normalized, ms },
   };
-  await writeJsonAtomic(join(temp, MANIFEST_FILE), manifest);
-  const dir = await storage.commitTemp(loadId);
-  options.emit({ type: 'package_extracted', loadId, records: extracted.records });
-  return { loadId, state: 'extracted', dir };
+}
+
+function normalizerOptions(
+  ctx: RunContext,
+  dir: string,
+  loadId: string,
+): Omit<PackageNormalizerOptions, 'resources'> {
+  const { capabilities } = ctx.client;
+  return {
+    dir,
+    loadId,
+    storedSchema: ctx.schema,
+    schemaName: ctx.pipelineName,
+    maxIdentifierLength: capabilities.maxIdentifierLength,
+    fileMaxBytes: ctx.fileMaxBytes,
+    decimal: capabilities.decimal,
+    ...(capabilities.reservedPrefixes ? { reservedPrefixes: capabilities.reservedPrefixes } : {}),
+  };
 }
 
 interface RunContext {
@@ -290,44 +340,33 @@ interface RunContext {
 }
 
 /** Drives one package from its current state to loaded. */
-async function finishPackage(
-  ctx: RunContext,
-  pkg: PendingPackage,
-  resumed: boolean,
-  extractMs: number,
-): Promise<PackageInfo> {
+async function finishPackage(ctx: RunContext, pkg: PackageToFinish, resumed: boolean): Promise<PackageInfo> {
   const { storage, client, emit } = ctx;
+  const { extractMs } = pkg;
   let state = pkg.state;
   let dir = pkg.dir;
   let normalizeMs = 0;
   if (state === 'extracted') {
-    const t = Date.now();
-    const manifest = await readJson<ExtractManifest>(join(dir, MANIFEST_FILE));
+    const t = performance.now();
     let normalized: NormalizedManifest;
-    try {
-      normalized = await normalizePackage({
-        dir,
-        manifest,
-        storedSchema: ctx.schema,
-        schemaName: ctx.pipelineName,
-        maxIdentifierLength: client.capabilities.maxIdentifierLength,
-        fileMaxBytes: ctx.fileMaxBytes,
-        decimal: client.capabilities.decimal,
-        ...(client.capabilities.reservedPrefixes
-          ? { reservedPrefixes: client.capabilities.reservedPrefixes }
-          : {}),
-      });
-    } catch (error) {
-      // The data cannot be normalized (e.g. it breaks a frozen contract): keeping the package would block every
-      // later run. Nothing of it was loaded and its state was not committed, so the next run extracts the same
-      // data again once the cause is fixed.
-      await storage.remove('extracted', pkg.loadId);
-      throw error;
+    if (pkg.normalized) {
+      normalized = pkg.normalized.manifest;
+    } else {
+      const manifest = await readJson<ExtractManifest>(join(dir, MANIFEST_FILE));
+      try {
+        normalized = await normalizePackage({ ...normalizerOptions(ctx, dir, pkg.loadId), manifest });
+      } catch (error) {
+        // The data cannot be normalized (e.g. it breaks a frozen contract): keeping the package would block
+        // every later run. Nothing of it was loaded and its state was not committed, so the next run extracts
+        // the same data again once the cause is fixed.
+        await storage.remove('extracted', pkg.loadId);
+        throw error;
+      }
+      await writeJsonAtomic(join(dir, NORMALIZED_MANIFEST_FILE), normalized);
     }
-    await writeJsonAtomic(join(dir, NORMALIZED_MANIFEST_FILE), normalized);
     dir = await storage.move(pkg.loadId, 'extracted', 'normalized');
     state = 'normalized';
-    normalizeMs = Date.now() - t;
+    normalizeMs = (pkg.normalized?.ms ?? 0) + performance.now() - t;
     const rows = Object.fromEntries(normalized.tables.map((t) => [t.table, t.rows]));
     emit({
       type: 'package_normalized',

@@ -14,7 +14,7 @@ import {
 import { isMergeKeyScope, type MergeKeyScope, scopeKeyPaths, scopeValues } from './merge-key-scope.js';
 import { runPool } from './pool.js';
 import { encodeRecord } from './raw-json.js';
-import { named, ResourceError } from './resource-error.js';
+import { named, RecordRejected, ResourceError } from './resource-error.js';
 import { tableConfig } from './table-config.js';
 
 export interface ExtractOptions {
@@ -25,6 +25,12 @@ export interface ExtractOptions {
   readonly fileMaxBytes: number;
   readonly signal: AbortSignal;
   readonly onEvent: PipelineEventListener;
+  /**
+   * Receives every record right after its raw copy is written (normalization while the record is still an
+   * object). A promise it returns is awaited before the next record; what it throws fails the extraction as
+   * itself (the data's error, not the resource's).
+   */
+  readonly onRecord?: (resource: string, record: DataRecord) => Promise<void> | undefined;
 }
 
 export interface ExtractResult {
@@ -68,8 +74,10 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     counts.set(r, 0);
   });
   const scopePaths = new Map(all.map((r) => [r, scopeKeyPaths(tableConfig(r))] as const));
-  const children = (r: AnyResource): Transformer[] =>
-    all.filter((x): x is Transformer => x.kind === 'transformer' && x.parent === r);
+  const childrenOf = new Map(
+    all.map((r) => [r, all.filter((x): x is Transformer => x.kind === 'transformer' && x.parent === r)]),
+  );
+  const { onRecord } = options;
   const state: Record<string, ResourceState> = {};
 
   /** Writes a scope's key values (in key-path order); resources that do not merge by a key ignore scopes. */
@@ -87,10 +95,19 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   const emitRecord = async (r: AnyResource, record: DataRecord): Promise<void> => {
     const pending = writers.get(r)!.write(encodeRecord(record));
     if (pending) await pending;
+    if (onRecord) {
+      let accepted: Promise<void> | undefined;
+      try {
+        accepted = onRecord(r.name, record);
+      } catch (error) {
+        throw new RecordRejected(error);
+      }
+      if (accepted) await accepted;
+    }
     const n = (counts.get(r) ?? 0) + 1;
     counts.set(r, n);
     if (n % PROGRESS_EVERY === 0) options.onEvent({ type: 'rows_extracted', resource: r.name, rows: n });
-    for (const child of children(r)) await dispatch(child, record);
+    for (const child of childrenOf.get(r)!) await dispatch(child, record);
   };
 
   // Transformers with `concurrency` > 1 keep up to that many calls in flight while their parent streams on.
@@ -187,7 +204,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   } catch (error) {
     // Release file handles; the next run clears the half-written package.
     await Promise.allSettled([...writers.values(), ...scopeWriters.values()].map((w) => w.close()));
-    throw error;
+    throw error instanceof RecordRejected ? error.error : error;
   }
 
   const resources: ExtractedResource[] = [];

@@ -3,7 +3,7 @@ export async function named(resource: string, task: () => Promise<void>): Promis
   try {
     await task();
   } catch (error) {
-    if (error instanceof ResourceError) throw error;
+    if (error instanceof ResourceError || error instanceof RecordRejected) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ResourceError(resource, `Resource "${resource}" failed during extraction: ${message}`, error);
   }
@@ -18,5 +18,16 @@ export class ResourceError extends Error {
     cause: unknown,
   ) {
     super(message, { cause });
+  }
+}
+
+/**
+ * A record the resource yielded could not be normalized (it breaks a frozen contract, lacks its key): the
+ * data's error, not the resource code's, so `extract` rethrows `error` as it is rather than as a ResourceError.
+ */
+export class RecordRejected extends Error {
+  override readonly name = 'RecordRejected';
+  constructor(readonly error: unknown) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
   }
 }

@@ -43,6 +43,11 @@ export class PackageStorage {
     return dir;
   }
 
+  /** Removes a package being extracted (its extraction failed: nothing of it can be loaded). */
+  async removeTemp(loadId: string): Promise<void> {
+    await rm(this.dir(TEMP, loadId), { recursive: true, force: true });
+  }
+
   async commitTemp(loadId: string): Promise<string> {
     const target = this.dir('extracted', loadId);
     await rename(this.dir(TEMP, loadId), target);
