@@ -22,8 +22,23 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether JSON.stringify keeps `value` as it is: only plain objects, arrays and JSON scalars. A walk costs a
+ * fraction of a replacer, which V8 calls back for every key.
+ */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return typeof value !== 'bigint';
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isPlainJson(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
 export function encodeRecord(record: unknown): string {
-  return JSON.stringify(record, replacer);
+  return isPlainJson(record) ? JSON.stringify(record) : JSON.stringify(record, replacer);
 }
 
 export function decodeRecord(line: string): unknown {
