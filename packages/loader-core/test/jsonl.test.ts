@@ -43,4 +43,25 @@ describe('RotatingJsonlWriter and readLines', () => {
     for await (const line of readLines(join(dir, file?.name ?? ''))) back.push(JSON.parse(line));
     expect(back).toEqual(lines);
   });
+
+  it('writes every line exactly across many flushes and rotations, with buffers reused', async () => {
+    const dir = await tempDir();
+    const writer = new RotatingJsonlWriter(dir, 'many', 3 * 1024 * 1024);
+    // distinct lines of varying size (some multi-byte), about 9 MB: several flushes per file, several files
+    const lines = Array.from({ length: 40_000 }, (_, i) =>
+      JSON.stringify({ i, s: `${i}`.repeat(i % 60), u: 'ñ' }),
+    );
+    // not awaiting every flush: the writer keeps going while earlier buffers are written
+    const pending: Promise<void>[] = [];
+    for (const line of lines) {
+      const flushed = writer.write(line);
+      if (flushed) pending.push(flushed);
+    }
+    await Promise.all(pending);
+    const files = await writer.close();
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    const back: string[] = [];
+    for (const f of files) for await (const line of readLines(join(dir, f.name))) back.push(line);
+    expect(back).toEqual(lines);
+  });
 });
