@@ -22,7 +22,7 @@ export function plainReporter(out: Writable, err: Writable): SyncReporter {
         case 'resource_completed':
           return line(`${event.resource}: ${formatCount(event.rows)} records read`);
         case 'package_extracted':
-          return line(`extracted ${formatCount(event.records)} records; normalizing`);
+          return line(`extracted and normalized ${formatCount(event.records)} records`);
         case 'package_normalized':
           return line(`normalized into ${Object.keys(event.rows).length} tables; loading`);
         case 'schema_migrated':

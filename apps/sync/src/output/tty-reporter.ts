@@ -101,7 +101,7 @@ export function ttyReporter(out: WriteStream): SyncReporter {
           break;
         }
         case 'package_extracted':
-          phase = `normalizing ${formatCount(event.records)} records`;
+          phase = `extracted and normalized ${formatCount(event.records)} records`;
           break;
         case 'package_normalized':
           phase = `loading ${Object.keys(event.rows).length} tables`;

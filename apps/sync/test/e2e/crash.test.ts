@@ -24,7 +24,7 @@ const pick = rng(SEED);
 const POINTS = [
   { phase: 'extraction (first run)', at: `page:${pick(12)}`, resumes: false },
   { phase: 'extraction', at: `page:${pick(12)}`, resumes: false },
-  { phase: 'normalization', at: 'package_extracted', resumes: true },
+  { phase: 'extracted, before it is marked normalized', at: 'package_extracted', resumes: true },
   { phase: 'load, before the transaction', at: 'package_normalized', resumes: true },
   { phase: 'load, inside the transaction', at: `table_loaded:${pick(5)}`, resumes: true },
   { phase: 'commit, before cleanup', at: 'state_committed', resumes: true },
