@@ -112,8 +112,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         figure({
           id: `normalize.${records}.records_per_s`,
           section: 1,
-          name: `normalize ${size} tickets: records/s (wall)`,
-          value: perSecond(records, r.normalizeWallMs),
+          name: `normalize ${size} tickets: records per second of normalization (one core)`,
+          value: perSecond(records, r.normalizeMs),
           unit: 'rec/s',
           goal: { op: '>=', value: NORMALIZE_GOAL },
           note:
@@ -122,19 +122,18 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
               : undefined,
         }),
         figure({
-          id: `normalize.${records}.records_per_cpu_s`,
-          section: 1,
-          name: `normalize ${size} tickets: records per CPU-second`,
-          value: perSecond(records, r.normalizeCpuMs),
-          unit: 'rec/s',
-          goal: { op: '>=', value: NORMALIZE_GOAL },
-        }),
-        figure({
           id: `normalize.${records}.mb_per_s`,
           section: 1,
-          name: `normalize ${size} tickets: input MB/s (out MB/s)`,
-          value: mb(r.inputBytes) / (r.normalizeWallMs / 1000),
-          unit: `MB/s (${formatNumber(mb(r.outputBytes) / (r.normalizeWallMs / 1000))})`,
+          name: `normalize ${size} tickets: input MB/s (out MB/s) per second of normalization`,
+          value: mb(r.inputBytes) / (r.normalizeMs / 1000),
+          unit: `MB/s (${formatNumber(mb(r.outputBytes) / (r.normalizeMs / 1000))})`,
+        }),
+        figure({
+          id: `normalize.${records}.extract_normalize_per_cpu_s`,
+          section: 1,
+          name: `extract + normalize ${size} tickets: records per CPU-second (process; generator and raw copy included)`,
+          value: perSecond(records, r.extractNormalizeCpuMs),
+          unit: 'rec/s',
         }),
         figure({
           id: `normalize.${records}.peak_rss_mb`,

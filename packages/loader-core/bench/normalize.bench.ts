@@ -1,5 +1,6 @@
 /**
- * Normalization throughput on Freshdesk-shaped tickets: extracted JSONL in, per-table JSONL out.
+ * Normalization throughput on Freshdesk-shaped tickets into per-table JSONL: records as objects (a package
+ * normalized while it is extracted; the generator's cost included) and from extracted JSONL (the resume path).
  * Run: npm run bench -w @sluice/loader-core   (optionally: -- 10000 100000)
  * Prints records/s (wall clock), records per CPU-second (per core, robust to other load), input MB/s and the
  * process's peak RSS after each size.
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeRecord } from '../src/extract/raw-json.js';
 import { normalizePackage } from '../src/normalize/package.js';
+import { PackageNormalizer } from '../src/normalize/package-normalizer.js';
 import { RotatingJsonlWriter } from '../src/package/jsonl-writer.js';
 import { EXTRACTED_DIR, type ExtractManifest } from '../src/package/manifest.js';
 import { newLoadId } from '../src/package/storage.js';
@@ -87,33 +89,55 @@ async function prepare(dir: string, n: number): Promise<{ manifest: ExtractManif
   return { manifest, bytes };
 }
 
+/** Normalizes the package from its extracted files (the resume path), or the same records as objects. */
+async function run(dir: string, manifest: ExtractManifest, n: number, fromFiles: boolean): Promise<number> {
+  const options = {
+    dir,
+    storedSchema: null,
+    schemaName: 'bench',
+    maxIdentifierLength: 63,
+    fileMaxBytes: 64 * 1024 * 1024,
+  };
+  if (fromFiles) {
+    const result = await normalizePackage({ ...options, manifest });
+    return result.tables.reduce((s, t) => s + t.rows, 0);
+  }
+  const normalizer = await PackageNormalizer.open({
+    ...options,
+    loadId: manifest.loadId,
+    resources: manifest.resources.map((r) => r.config),
+  });
+  for (let i = 0; i < n; i++) {
+    // generated here, its cost included: records made beforehand would not fit in memory at 1M
+    const flushed = normalizer.record('tickets', ticket(i));
+    if (flushed) await flushed;
+  }
+  const result = await normalizer.finish(manifest);
+  return result.tables.reduce((s, t) => s + t.rows, 0);
+}
+
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
   try {
     const { manifest, bytes } = await prepare(dir, n);
-    const cpuBefore = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    const result = await normalizePackage({
-      dir,
-      manifest,
-      storedSchema: null,
-      schemaName: 'bench',
-      maxIdentifierLength: 63,
-      fileMaxBytes: 64 * 1024 * 1024,
-    });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpu = process.cpuUsage(cpuBefore);
-    // CPU seconds of this process: "per core" throughput, robust to other load on the machine
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const rows = result.tables.reduce((s, t) => s + t.rows, 0);
-    const peakMb = process.resourceUsage().maxRSS / 1024;
-    console.log(
-      `${String(n).padStart(9)} records  ${(n / seconds).toFixed(0).padStart(8)} records/s  ` +
-        `${(n / cpuSeconds).toFixed(0).padStart(8)} records/cpu-s  ` +
-        `${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s in  ${String(rows).padStart(9)} rows out  ` +
-        `peak RSS ${peakMb.toFixed(0)} MB`,
-    );
+    for (const fromFiles of [false, true]) {
+      const cpuBefore = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      const rows = await run(dir, manifest, n, fromFiles);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = process.cpuUsage(cpuBefore);
+      // CPU seconds of this process: "per core" throughput, robust to other load on the machine
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      const peakMb = process.resourceUsage().maxRSS / 1024;
+      console.log(
+        `${String(n).padStart(9)} records ${fromFiles ? 'from files' : 'as objects'}  ` +
+          `${(n / seconds).toFixed(0).padStart(8)} records/s  ` +
+          `${(n / cpuSeconds).toFixed(0).padStart(8)} records/cpu-s  ` +
+          `${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s in  ${String(rows).padStart(9)} rows out  ` +
+          `peak RSS ${peakMb.toFixed(0)} MB`,
+      );
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
