@@ -69,6 +69,21 @@ export function encodeValue(value: unknown, type: DataType): unknown {
   }
 }
 
+/** Zeros that pad the low nine digits in `integerText`, by how many digits are missing. */
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
+
+/**
+ * `String(value)` for an integer, faster for those beyond 32 bits. V8 converts such a number as a double,
+ * several times slower than two small integers, and ids such as 77000000001 are common in API records: they
+ * are converted as their high digits and their low nine digits.
+ */
+export function integerText(value: number): string {
+  if (value < 2 ** 31 || value > Number.MAX_SAFE_INTEGER) return String(value);
+  const low = value % 1e9; // exact: both are integers below 2^53
+  const lowText = String(low);
+  return String((value - low) / 1e9) + ZEROS[9 - lowText.length] + lowText;
+}
+
 /** Makes a nested value JSON-encodable: bigints become strings, bytes base64, dates ISO strings. */
 export function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();

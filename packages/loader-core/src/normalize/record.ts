@@ -2,11 +2,11 @@ import { mergePlan } from '../destination/merge-plan.js';
 import { scopeKeyPaths } from '../extract/merge-key-scope.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
-import { inferType, isCoercible } from '../schema/infer.js';
+import { inferNumberType, inferType, isCoercible, isUtcSecondsTimestamp } from '../schema/infer.js';
 import { normalizeName, PATH_SEPARATOR, RAW_PATH_SEPARATOR } from '../schema/naming.js';
 import { SYSTEM_COLUMN_NAMES, SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { ColumnSchema, DataType } from '../schema/types.js';
-import { encodeValue } from './encode.js';
+import { encodeValue, integerText } from './encode.js';
 import {
   DEFAULT_DECIMAL,
   type DecimalBounds,
@@ -59,6 +59,11 @@ interface PathNode {
   /** Normalized prefix for members: `stats__` (empty at the top). */
   readonly prefix: string;
   readonly leaves: Map<string, LeafEntry>;
+  /**
+   * The leaves by the position of their key in the object, as last seen: records of one resource nearly always
+   * list their keys in the same order, so a comparison usually replaces the lookup in `leaves`.
+   */
+  readonly leafAt: (LeafEntry | undefined)[];
   readonly objects: Map<string, PathNode>;
   readonly lists: Map<string, string>;
   /** Keys whose object or list value a type hint keeps whole (e.g. `json`) instead of expanding it. */
@@ -67,20 +72,83 @@ interface PathNode {
 
 /** A leaf key's column: the schema object is cached once known (column objects are not replaced later). */
 interface LeafEntry {
+  /** The record's key. */
+  readonly sourceKey: string;
   readonly id: string;
   /** Raw path (keys joined by RAW_SEP). */
   readonly raw: string;
   column: ColumnSchema | undefined;
-  /** `,"<id>":`: the row text is built by concatenation, so the key is escaped once. */
-  readonly key: string;
+  /** The key's text in the row: the row text is built by concatenation, so the key is escaped once. */
+  readonly keys: FieldKeys;
   /** The type a column hint declares for this key: values representable in it are accepted (see hinted-value). */
   readonly hinted: DataType | undefined;
   /** The column may not be null (see `TableContext.required`). */
   readonly required: boolean;
 }
 
+/**
+ * A field's key as row text, in the four forms the row builder needs. Every piece concatenated into a row
+ * costs again when the row is flattened to be written, so a string value's quotes are folded into the keys
+ * around it (`","subject":"` closes the string before it and opens its own) rather than added as pieces.
+ */
+interface FieldKeys {
+  /** `,"<id>":`, after a closed value and before a value written whole (a number, an escaped string). */
+  readonly bare: string;
+  /** `,"<id>":"`, after a closed value and before string content. */
+  readonly open: string;
+  /** `","<id>":`, after string content, before a value written whole. */
+  readonly closeBare: string;
+  /** `","<id>":"`, after string content, before string content. */
+  readonly closeOpen: string;
+}
+
+function fieldKeys(identifier: string): FieldKeys {
+  const bare = jsonKey(identifier);
+  return {
+    bare: flat(bare),
+    open: flat(`${bare}"`),
+    closeBare: flat(`"${bare}`),
+    closeOpen: flat(`"${bare}"`),
+  };
+}
+
+/**
+ * The same text as one flat string. V8 keeps a string built with `+` or a template as a tree of its pieces;
+ * rows are built by appending such texts, and one that is itself a tree costs each of its pieces again
+ * whenever a row holding it is flattened to be written. (A JSON round trip makes an exact, flat copy.)
+ */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 function pathNode(raw: string | null, prefix: string): PathNode {
-  return { raw, prefix, leaves: new Map(), objects: new Map(), lists: new Map(), whole: new Map() };
+  return {
+    raw,
+    prefix,
+    leaves: new Map(),
+    leafAt: [],
+    objects: new Map(),
+    lists: new Map(),
+    whole: new Map(),
+  };
+}
+
+/** The leaf entry of `key` below `node`, its column identifier resolved (once per path). */
+function newLeaf(ctx: TableContext, node: PathNode, key: string): LeafEntry {
+  const raw = rawOf(node, key);
+  const id = ctx.builder.names.resolve(raw, node.prefix + normalizeName(key));
+  ctx.declared.delete(id);
+  const leaf: LeafEntry = {
+    sourceKey: key,
+    id,
+    raw,
+    column: ctx.builder.columns.get(id),
+    keys: fieldKeys(id),
+    hinted: ctx.hints.get(id)?.dataType,
+    required: ctx.required.has(id),
+  };
+  node.leaves.set(key, leaf);
+  return leaf;
 }
 
 function rawOf(node: PathNode, key: string): string {
@@ -101,13 +169,38 @@ export class RowIds {
   #n = 0;
   /** The prefix as JSON string content: ids go into the row text between quotes as they are. */
   readonly #prefix: string;
+  /** The counter divided by 36^4, and the prefix with its base-36 digits (see `next`). */
+  #high = -1;
+  #prefixHigh = '';
   constructor(loadId: string) {
     this.#prefix = `${JSON.stringify(loadId).slice(1, -1)}.`;
   }
-  /** The next id, as JSON string content (escaped if the load id needs it; ids of `newLoadId` never do). */
+  /**
+   * The next id, as JSON string content (escaped if the load id needs it; ids of `newLoadId` never do).
+   * Every row takes one, and `toString(36)` is slow: the low four digits come from a table of digit pairs,
+   * the others change only every 36^4 ids.
+   */
   next(): string {
-    return this.#prefix + (this.#n++).toString(36).padStart(8, '0');
+    const n = this.#n++;
+    const high = Math.floor(n / BASE36_4);
+    if (high !== this.#high) {
+      this.#high = high;
+      this.#prefixHigh = flat(this.#prefix + high.toString(36).padStart(4, '0'));
+    }
+    const low = n - high * BASE36_4;
+    const pair = Math.floor(low / BASE36_2);
+    return this.#prefixHigh + (base36Pair(pair) + base36Pair(low - pair * BASE36_2));
   }
+}
+
+const BASE36_2 = 36 * 36;
+const BASE36_4 = BASE36_2 * BASE36_2;
+/** `00` to `zz`: the base-36 digit pairs, by value. */
+const BASE36_PAIRS = Array.from({ length: BASE36_2 }, (_, i) => i.toString(36).padStart(2, '0'));
+
+/** Two base-36 digits of `value` (0 to 36^2 - 1). */
+function base36Pair(value: number): string {
+  return BASE36_PAIRS[value] as string;
 }
 
 const DISCARD = Symbol('discard-row');
@@ -121,10 +214,14 @@ export class RecordNormalizer {
   readonly #config: TableConfig;
   readonly #contract: ResolvedContract;
   readonly #maxDepth: number;
-  /** `,"_sluice_load_id":"<id>"`. */
+  /** `","_sluice_load_id":"<id>`: follows the row's id, string content without its closing quote. */
   readonly #loadIdField: string;
+  /** `#loadIdField` and `","_sluice_parent_id":"`: child rows continue with their parent's id. */
+  readonly #childLoadIdField: string;
   /** The row being built: `{` and its fields so far (child rows are built after their parent is emitted). */
   #line = '';
+  /** The row ends in string content whose closing quote is not written yet (see `FieldKeys`). */
+  #inString = false;
   /** Values the row being built holds for required columns. */
   #requiredSeen = 0;
   readonly #ids: RowIds;
@@ -157,7 +254,10 @@ export class RecordNormalizer {
     this.#config = config;
     this.#contract = resolveContract(config.schemaContract);
     this.#maxDepth = config.maxNestingDepth ?? Number.POSITIVE_INFINITY;
-    this.#loadIdField = `${jsonKey(SYSTEM_COLUMNS.loadId)}${JSON.stringify(loadId)}`;
+    this.#loadIdField = flat(
+      fieldKeys(SYSTEM_COLUMNS.loadId).closeOpen + JSON.stringify(loadId).slice(1, -1),
+    );
+    this.#childLoadIdField = flat(this.#loadIdField + fieldKeys(SYSTEM_COLUMNS.parentId).closeOpen);
     this.#ids = ids;
     this.#sink = sink;
     const rootName = schema.tableNames.resolve(config.tableName, normalizeName(config.tableName));
@@ -281,11 +381,12 @@ export class RecordNormalizer {
     listIdx: number,
     depth: number,
   ): boolean {
-    // ids are JSON string content already (see RowIds)
-    let line = `{${ID_KEY}"${id}"${this.#loadIdField}`;
-    if (parentId !== undefined)
-      line += `${PARENT_KEY}"${parentId}"${IDX_KEY}${listIdx}${ROOT_KEY}"${rootId}"`;
-    this.#line = line;
+    // ids are JSON string content already (see RowIds); the row text ends inside the last id's string
+    this.#line =
+      parentId === undefined
+        ? ROW_START + id + this.#loadIdField
+        : ROW_START + id + this.#childLoadIdField + parentId + listIdxField(listIdx) + rootId;
+    this.#inString = true;
     this.#requiredSeen = 0;
     // each list with the nesting depth it was found at: its items are one level deeper
     const lists: [PathNode, string, unknown[], number][] = [];
@@ -294,7 +395,7 @@ export class RecordNormalizer {
       return false;
     }
     if (this.#requiredSeen < ctx.requiredPresent.size) this.#missingRequired(ctx);
-    this.#sink(ctx.builder.name, `${this.#line}}`);
+    this.#sink(ctx.builder.name, this.#line + (this.#inString ? '"}' : '}'));
     for (const [node, key, items, listDepth] of lists) {
       let childName = node.lists.get(key);
       if (childName === undefined) {
@@ -347,7 +448,9 @@ export class RecordNormalizer {
     depth: number,
     lists: [PathNode, string, unknown[], number][],
   ): typeof DISCARD | undefined {
+    let at = -1;
     for (const key in source) {
+      at++;
       const value = source[key];
       if (value === null || value === undefined) continue;
       if (typeof value === 'object' && depth < this.#maxDepth && !this.#keptWhole(ctx, node, key)) {
@@ -365,22 +468,12 @@ export class RecordNormalizer {
           continue;
         }
       }
-      let leaf = node.leaves.get(key);
-      if (leaf === undefined) {
-        const raw = rawOf(node, key);
-        const id = ctx.builder.names.resolve(raw, node.prefix + normalizeName(key));
-        ctx.declared.delete(id);
-        leaf = {
-          id,
-          raw,
-          column: ctx.builder.columns.get(id),
-          key: jsonKey(id),
-          hinted: ctx.hints.get(id)?.dataType,
-          required: ctx.required.has(id),
-        };
-        node.leaves.set(key, leaf);
+      let leaf = node.leafAt[at];
+      if (leaf === undefined || leaf.sourceKey !== key) {
+        leaf = node.leaves.get(key) ?? newLeaf(ctx, node, key);
+        node.leafAt[at] = leaf;
       }
-      if (this.#leaf(ctx, leaf, value) === DISCARD) return DISCARD;
+      if (!this.#appendKnown(ctx, leaf, value) && this.#leaf(ctx, leaf, value) === DISCARD) return DISCARD;
     }
     return undefined;
   }
@@ -394,6 +487,7 @@ export class RecordNormalizer {
     return whole;
   }
 
+  /** A leaf value in general (`#appendKnown` takes the common cases first): typed, checked, encoded, appended. */
   #leaf(ctx: TableContext, leaf: LeafEntry, value: unknown): typeof DISCARD | undefined {
     const table = ctx.builder;
     const id = leaf.id;
@@ -419,11 +513,9 @@ export class RecordNormalizer {
     if (target === type || isCoercible(type, target, value)) {
       if (target !== 'decimal' || fitsDecimal(value, this.#decimalOf(column))) {
         const encoded = encodeValue(value, target);
-        this.#line +=
-          leaf.key +
-          (typeof encoded === 'string' && PLAIN_STRING_TYPES.has(target)
-            ? `"${encoded}"`
-            : jsonValue(encoded));
+        if (typeof encoded === 'string' && PLAIN_STRING_TYPES.has(target))
+          this.#appendString(leaf.keys, encoded);
+        else this.#appendJson(leaf.keys, jsonValue(encoded));
         if (leaf.required) this.#requiredValue(ctx, id);
         return undefined;
       }
@@ -431,12 +523,70 @@ export class RecordNormalizer {
     if (leaf.hinted === target) {
       const encoded = encodeHinted(value, target, this.#decimalOf(column));
       if (encoded !== UNREPRESENTABLE) {
-        this.#line += leaf.key + jsonValue(encoded);
+        this.#appendJson(leaf.keys, jsonValue(encoded));
         if (leaf.required) this.#requiredValue(ctx, id);
         return undefined;
       }
     }
     return this.#variant(ctx, id, target, type, value);
+  }
+
+  /**
+   * Appends the common values whose column exists and holds their type: text into text, numbers into bigint
+   * and double, booleans, `YYYY-MM-DDTHH:MM:SSZ` timestamps. They make up nearly every field of a typical
+   * record, and here skip the type inference and encoding dispatch of `#leaf`, whose text they match.
+   * Returns false for any other value (`#leaf` handles it).
+   */
+  #appendKnown(ctx: TableContext, leaf: LeafEntry, value: unknown): boolean {
+    const column = leaf.column;
+    if (column === undefined || !this.#appendMatching(leaf.keys, column.dataType, value)) return false;
+    if (leaf.required) this.#requiredValue(ctx, leaf.id);
+    return true;
+  }
+
+  /** Appends `value` if it is one of the cases of `#appendKnown` for a column of `dataType`. */
+  #appendMatching(keys: FieldKeys, dataType: DataType, value: unknown): boolean {
+    switch (typeof value) {
+      case 'string':
+        // every string fits a text column as it is (timestamp- and date-shaped ones too)
+        if (dataType === 'text') {
+          if (needsEscape(value)) this.#appendJson(keys, JSON.stringify(value));
+          else this.#appendString(keys, value);
+          return true;
+        }
+        // already in the form `toUtcTimestamp` writes, and holds nothing JSON escapes
+        if (dataType === 'timestamp' && isUtcSecondsTimestamp(value)) {
+          this.#appendString(keys, value);
+          return true;
+        }
+        return false;
+      case 'number': {
+        // integers within 2^53 also fit a double column; such numbers are written as they are
+        if (dataType !== 'bigint' && dataType !== 'double') return false;
+        const type = inferNumberType(value);
+        if (type !== dataType && !isCoercible(type, dataType, value)) return false;
+        this.#appendJson(keys, type === 'bigint' ? integerText(value) : String(value));
+        return true;
+      }
+      case 'boolean':
+        if (dataType !== 'bool') return false;
+        this.#appendJson(keys, value ? 'true' : 'false');
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Appends a field whose value is written whole (`json`: JSON text). */
+  #appendJson(keys: FieldKeys, json: string): void {
+    this.#line = this.#line + (this.#inString ? keys.closeBare : keys.bare) + json;
+    this.#inString = false;
+  }
+
+  /** Appends a field whose value is string content that needs no escapes; its closing quote comes later. */
+  #appendString(keys: FieldKeys, content: string): void {
+    this.#line = this.#line + (this.#inString ? keys.closeOpen : keys.open) + content;
+    this.#inString = true;
   }
 
   /**
@@ -553,7 +703,10 @@ export class RecordNormalizer {
       }
       table.columns.set(name, { name, dataType: type, nullable: true, variantOf: id });
     }
-    this.#line += jsonKey(name) + jsonValue(encodeValue(value, type));
+    // variant values are rare: their keys are not kept as FieldKeys
+    const key = jsonKey(name);
+    this.#line = this.#line + (this.#inString ? `"${key}` : key) + jsonValue(encodeValue(value, type));
+    this.#inString = false;
     return undefined;
   }
 }
@@ -562,11 +715,15 @@ export class RecordNormalizer {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+function needsEscape(text: string): boolean {
+  return NEEDS_ESCAPE.test(text);
+}
+
 /** An encoded value as JSON text, as JSON.stringify writes it (without its cost for plain strings and numbers). */
 function jsonValue(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+      return needsEscape(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -594,10 +751,20 @@ function jsonKey(identifier: string): string {
   return `,${JSON.stringify(identifier)}:`;
 }
 
-const ID_KEY = `${JSON.stringify(SYSTEM_COLUMNS.id)}:`;
-const PARENT_KEY = jsonKey(SYSTEM_COLUMNS.parentId);
-const IDX_KEY = jsonKey(SYSTEM_COLUMNS.listIdx);
-const ROOT_KEY = jsonKey(SYSTEM_COLUMNS.rootId);
+/** Row text before and between the system columns' values, string quotes folded in (see `FieldKeys`). */
+const ROW_START = flat(`{${JSON.stringify(SYSTEM_COLUMNS.id)}:"`);
+
+/** `","_sluice_list_idx":<idx>,"_sluice_root_id":"`, between a child row's parent id and its root id. */
+function listIdxField(idx: number): string {
+  return idx < LIST_IDX_FIELDS.length ? (LIST_IDX_FIELDS[idx] as string) : listIdxText(idx);
+}
+
+function listIdxText(idx: number): string {
+  return flat(fieldKeys(SYSTEM_COLUMNS.listIdx).closeBare + idx + fieldKeys(SYSTEM_COLUMNS.rootId).open);
+}
+
+/** The texts of `listIdxField` for the first items of lists: one piece in the row instead of three. */
+const LIST_IDX_FIELDS = Array.from({ length: 64 }, (_, idx) => listIdxText(idx));
 
 const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
 
