@@ -110,14 +110,14 @@ export function encodeHinted(
       }
     case 'date': {
       if (typeof value === 'string' && isIsoDate(value)) return value;
-      const iso =
+      const date =
         value instanceof Date
-          ? Number.isNaN(value.getTime())
-            ? null
-            : value.toISOString()
+          ? value
           : typeof value === 'string' && isIsoTimestamp(value)
-            ? new Date(toUtcTimestamp(value)).toISOString()
+            ? new Date(toUtcTimestamp(value))
             : null;
+      // Date rejects what the ISO grammar allows but no calendar has (a leap second, February 30)
+      const iso = date === null || Number.isNaN(date.getTime()) ? null : date.toISOString();
       return iso?.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : UNREPRESENTABLE;
     }
     case 'time':
