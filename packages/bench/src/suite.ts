@@ -131,7 +131,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         figure({
           id: `normalize.${records}.extract_normalize_per_cpu_s`,
           section: 1,
-          name: `extract + normalize ${size} tickets: records per CPU-second (process; generator and raw copy included)`,
+          name: `extract + normalize ${size} tickets: records per CPU-second (whole process: page parse and raw copy included)`,
           value: perSecond(records, r.extractNormalizeCpuMs),
           unit: 'rec/s',
         }),
