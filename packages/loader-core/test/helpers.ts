@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { TableConfig } from '../src/normalize/options.js';
 
 const dirs: string[] = [];
 
@@ -15,3 +16,16 @@ export async function tempDir(): Promise<string> {
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
+
+/** Table options of a plain append resource named `name` (no keys, no hints), with `overrides`. */
+export function plainConfig(name = 't', overrides: Partial<TableConfig> = {}): TableConfig {
+  return {
+    resource: name,
+    tableName: name,
+    writeDisposition: 'append',
+    primaryKey: [],
+    mergeKey: [],
+    columns: {},
+    ...overrides,
+  };
+}

@@ -9,6 +9,7 @@ import {
   shortenIdentifier,
   shortHash,
 } from '../src/schema/naming.js';
+import { plainConfig } from './helpers.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -115,14 +116,7 @@ describe('destination-reserved prefixes', () => {
   it('column names of normalized records never start with a reserved prefix', () => {
     const schema = new SchemaBuilder('s', null, 63, ['SYS_', 'meta__']);
     const rows: Record<string, unknown>[] = [];
-    const config = {
-      resource: 't',
-      tableName: 't',
-      writeDisposition: 'append',
-      primaryKey: [],
-      mergeKey: [],
-      columns: {},
-    } as const;
+    const config = plainConfig();
     const n = new RecordNormalizer(schema, config, 'l', new RowIds('p'), (_t, line) =>
       rows.push(JSON.parse(line)),
     );

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeValue, integerText } from '../src/normalize/encode.js';
 import { DEFAULT_DECIMAL, fitsDecimal } from '../src/normalize/hinted-value.js';
-import type { TableConfig } from '../src/normalize/options.js';
 import { RecordNormalizer, RowIds } from '../src/normalize/record.js';
 import { SchemaBuilder } from '../src/schema/evolve.js';
 import { inferType, isCoercible, isIsoTimestamp, isUtcSecondsTimestamp } from '../src/schema/infer.js';
 import type { DataType } from '../src/schema/types.js';
+import { plainConfig } from './helpers.js';
 
 /**
  * The shortcuts of the hot path (a character check for the common timestamp form, integer texts, row ids, the
@@ -175,14 +175,7 @@ describe('RowIds', () => {
 
 type Row = Record<string, unknown>;
 
-const config: TableConfig = {
-  resource: 't',
-  tableName: 't',
-  writeDisposition: 'append',
-  primaryKey: [],
-  mergeKey: [],
-  columns: {},
-};
+const config = plainConfig();
 
 /** Normalizes the records in order; returns each row's text (root table only). */
 function rowTexts(records: readonly Row[]): string[] {

@@ -8,6 +8,7 @@ import { canonicalJson } from '../src/schema/hash.js';
 import { isIsoDate, isIsoTimestamp } from '../src/schema/infer.js';
 import { SYSTEM_COLUMNS } from '../src/schema/system-columns.js';
 import type { DataType } from '../src/schema/types.js';
+import { plainConfig } from './helpers.js';
 
 type Row = Record<string, unknown>;
 
@@ -118,15 +119,8 @@ function leavesIn(records: readonly Row[], maxDepth: number): Map<string, unknow
   return out;
 }
 
-const config = (maxNestingDepth: number | undefined): TableConfig => ({
-  resource: 't',
-  tableName: 't',
-  writeDisposition: 'append',
-  primaryKey: [],
-  mergeKey: [],
-  columns: {},
-  ...(maxNestingDepth === undefined ? {} : { maxNestingDepth }),
-});
+const config = (maxNestingDepth: number | undefined): TableConfig =>
+  plainConfig('t', maxNestingDepth === undefined ? {} : { maxNestingDepth });
 
 /** The same, read back from the rows and the schema: the value as written and its column's type. */
 function leavesOut(
