@@ -39,39 +39,46 @@ function expectEachOnceInOrder(listed: Ticket[], tickets: FakeTicket[]): void {
   }
 }
 
-describe('listTicketsByUpdatedAt', () => {
-  it('continues past page 300 in updated_since windows, dropping duplicates at each edge', async () => {
-    const tickets = fixture();
-    server = await startServer((req, res) => ticketListHandler(tickets, server?.origin ?? '')(req, res));
-    const events: FreshdeskEvent[] = [];
-    const fd = createFreshdeskClient({
-      apiKey: API_KEY,
-      baseUrl: server.baseUrl,
-      requestsPerMinute: 1_000_000,
-      onEvent: (e) => events.push(e),
-    });
-    const listed = await drain(
-      fd.listTicketsByUpdatedAt({ perPage: 2, include: ['stats'], pagesPerWindow: 300 }),
-    );
-    expectEachOnceInOrder(listed, tickets);
-    const windows = events.filter((e) => e.type === 'ticket-window');
-    expect(windows.length).toBeGreaterThanOrEqual(2);
-    expect(windows[0]).toMatchObject({ window: 1, updatedSince: '1970-01-01T00:00:00Z' });
-    const pages = server.requests.map((r) => Number(r.url.searchParams.get('page') ?? '1'));
-    expect(Math.max(...pages)).toBe(300);
-    const first = server.requests[0]?.url.searchParams;
-    expect(first?.get('order_by')).toBe('updated_at');
-    expect(first?.get('order_type')).toBe('asc');
-    expect(first?.get('include')).toBe('stats');
-    // The second window starts at the last updated_at of the first (inclusive), not one second later.
-    const secondWindow = server.requests.find(
-      (r) => r.url.searchParams.get('updated_since') !== '1970-01-01T00:00:00Z',
-    );
-    const lastOfFirstWindow = listed[599];
-    expect(secondWindow?.url.searchParams.get('updated_since')).toBe(lastOfFirstWindow?.updated_at);
-  });
+/** The window tests make 500 sequential requests: a ceiling for a machine busy with other test files. */
+const MANY_PAGES = { timeout: 120_000 };
 
-  it('also re-windows on the 400 Freshdesk sends for page 301', async () => {
+describe('listTicketsByUpdatedAt', () => {
+  it(
+    'continues past page 300 in updated_since windows, dropping duplicates at each edge',
+    MANY_PAGES,
+    async () => {
+      const tickets = fixture();
+      server = await startServer((req, res) => ticketListHandler(tickets, server?.origin ?? '')(req, res));
+      const events: FreshdeskEvent[] = [];
+      const fd = createFreshdeskClient({
+        apiKey: API_KEY,
+        baseUrl: server.baseUrl,
+        requestsPerMinute: 1_000_000,
+        onEvent: (e) => events.push(e),
+      });
+      const listed = await drain(
+        fd.listTicketsByUpdatedAt({ perPage: 2, include: ['stats'], pagesPerWindow: 300 }),
+      );
+      expectEachOnceInOrder(listed, tickets);
+      const windows = events.filter((e) => e.type === 'ticket-window');
+      expect(windows.length).toBeGreaterThanOrEqual(2);
+      expect(windows[0]).toMatchObject({ window: 1, updatedSince: '1970-01-01T00:00:00Z' });
+      const pages = server.requests.map((r) => Number(r.url.searchParams.get('page') ?? '1'));
+      expect(Math.max(...pages)).toBe(300);
+      const first = server.requests[0]?.url.searchParams;
+      expect(first?.get('order_by')).toBe('updated_at');
+      expect(first?.get('order_type')).toBe('asc');
+      expect(first?.get('include')).toBe('stats');
+      // The second window starts at the last updated_at of the first (inclusive), not one second later.
+      const secondWindow = server.requests.find(
+        (r) => r.url.searchParams.get('updated_since') !== '1970-01-01T00:00:00Z',
+      );
+      const lastOfFirstWindow = listed[599];
+      expect(secondWindow?.url.searchParams.get('updated_since')).toBe(lastOfFirstWindow?.updated_at);
+    },
+  );
+
+  it('also re-windows on the 400 Freshdesk sends for page 301', MANY_PAGES, async () => {
     const tickets = fixture();
     server = await startServer((req, res) => ticketListHandler(tickets, server?.origin ?? '')(req, res));
     const fd = createFreshdeskClient({
