@@ -294,6 +294,31 @@ describe('values appended to known columns', () => {
     ]);
   });
 
+  it('write booleans and small integers with their key as one piece, exactly as JSON.stringify does', () => {
+    // each value after a string and after a number (the two forms of its key), around the 0..127 boundary
+    const records: Row[] = [];
+    for (const n of [0, -0, 1, 2, 127, 128, 129, -1, 1.5, 2 ** 40]) {
+      for (const flag of [true, false]) {
+        records.push({ s: 'a', n, f: flag, d: n, e: 7 });
+        records.push({ e: 7, f: flag, n, s: 'b', d: n });
+      }
+    }
+    // the first record fixes n as bigint, d as double (from 1.5 below, moved first)
+    records.unshift({ s: 'x', n: 1, f: true, d: 1.5, e: 7 });
+    const texts = rowTexts(records);
+    const parsed = texts.map((t) => JSON.parse(t) as Row);
+    records.forEach((record, i) => {
+      const row = parsed[i] as Row;
+      for (const [key, value] of Object.entries(record)) {
+        if (key === 'n' && !Number.isInteger(value)) expect(row.n__v_double).toBe(value);
+        else expect(row[key], `${key}=${String(value)} in row ${i}`).toBe(Object.is(value, -0) ? 0 : value);
+      }
+    });
+    // the same text as the general path gives, after a number and after a string ("b","d":0)
+    expect(texts[1]).toContain(',"n":0,"f":true,"d":0,"e":7}');
+    expect(texts[2]).toContain(',"f":true,"n":0,"s":"b","d":0}');
+  });
+
   it('keep the row valid JSON whether a string value, a number, an escaped string or a variant comes last', () => {
     const lines = rowTexts([
       { s: 'a', n: 1 },

@@ -100,7 +100,15 @@ interface FieldKeys {
   readonly closeBare: string;
   /** `","<id>":"`, after string content, before string content. */
   readonly closeOpen: string;
+  /**
+   * The key and a value in one flat piece, for values that repeat (booleans, integers below SMALL_INTS): made
+   * on first use, by slot (see `#appendFolded`). One piece instead of two for the row to flatten.
+   */
+  readonly folded: (string | undefined)[];
 }
+
+/** Integers from 0 below this are written with their key as one piece (see `FieldKeys.folded`). */
+const SMALL_INTS = 128;
 
 function fieldKeys(identifier: string): FieldKeys {
   const bare = jsonKey(identifier);
@@ -109,6 +117,7 @@ function fieldKeys(identifier: string): FieldKeys {
     open: flat(`${bare}"`),
     closeBare: flat(`"${bare}`),
     closeOpen: flat(`"${bare}"`),
+    folded: [],
   };
 }
 
@@ -563,6 +572,11 @@ export class RecordNormalizer {
       case 'number': {
         // integers within 2^53 also fit a double column; such numbers are written as they are
         if (dataType !== 'bigint' && dataType !== 'double') return false;
+        // small integers are bigint-typed and fit a double column too (String(-0) is '0')
+        if (value >= 0 && value < SMALL_INTS && Number.isInteger(value)) {
+          this.#appendFolded(keys, value + 2, value);
+          return true;
+        }
         const type = inferNumberType(value);
         if (type !== dataType && !isCoercible(type, dataType, value)) return false;
         this.#appendJson(keys, type === 'bigint' ? integerText(value) : String(value));
@@ -570,11 +584,27 @@ export class RecordNormalizer {
       }
       case 'boolean':
         if (dataType !== 'bool') return false;
-        this.#appendJson(keys, value ? 'true' : 'false');
+        this.#appendFolded(keys, value ? 1 : 0, value);
         return true;
       default:
         return false;
     }
+  }
+
+  /**
+   * Appends a field whose value repeats across rows (`slot`: 0 false, 1 true, 2 + n the integer n), as one
+   * folded piece with its key (see `FieldKeys.folded`). A column holds either booleans or numbers here, so
+   * the slots of one key never mean two values.
+   */
+  #appendFolded(keys: FieldKeys, slot: number, value: boolean | number): void {
+    const at = slot * 2 + (this.#inString ? 1 : 0);
+    let piece = keys.folded[at];
+    if (piece === undefined) {
+      piece = flat((this.#inString ? keys.closeBare : keys.bare) + String(value));
+      keys.folded[at] = piece;
+    }
+    this.#line = this.#line + piece;
+    this.#inString = false;
   }
 
   /** Appends a field whose value is written whole (`json`: JSON text). */
