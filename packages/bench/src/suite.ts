@@ -132,14 +132,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
           unit: `MB/s (${formatNumber(mb(r.outputBytes) / (r.normalizeMs / 1000))})`,
         }),
         figure({
-          id: `normalize.${records}.vs_json_parse`,
-          section: 1,
-          name: `normalize ${size} tickets ÷ V8's JSON.parse of the same pages (same process)`,
-          value: perSecond(records, r.normalizeMs) / r.parseRecordsPerSecond,
-          unit: '×',
-          limit: `JSON.parse ${formatNumber(r.parseRecordsPerSecond)} rec/s`,
-        }),
-        figure({
           id: `normalize.${records}.extract_normalize_per_cpu_s`,
           section: 1,
           name: `extract + normalize ${size} tickets: records per CPU-second (whole process: page parse and raw copy included)`,

@@ -30,26 +30,10 @@ export interface NormalizeResult {
   /** Wall and whole-process CPU from the first resource started to the package normalized. */
   readonly extractNormalizeWallMs: number;
   readonly extractNormalizeCpuMs: number;
-  /**
-   * The machine's speed in the same process, for comparing runs: records per second of V8's own JSON.parse
-   * of the same API pages (what any client does with each page), over up to REFERENCE_TICKETS tickets.
-   */
-  readonly parseRecordsPerSecond: number;
 }
 
 /** Distinct tickets generated (100 pages of 100). */
 const POOL_TICKETS = 10_000;
-/** Tickets the JSON.parse reference parses (after the run: warm). */
-const REFERENCE_TICKETS = 100_000;
-
-/** Records per second of JSON.parse of the pool's pages, one after the other. */
-function parseReference(pool: readonly string[], records: number): number {
-  const pages = Math.max(1, Math.round(Math.min(records, REFERENCE_TICKETS) / 100));
-  let parsed = 0;
-  const started = performance.now();
-  for (let i = 0; i < pages; i++) parsed += (JSON.parse(pool[i % pool.length] as string) as unknown[]).length;
-  return parsed / ((performance.now() - started) / 1000);
-}
 
 async function measure(input: NormalizeInput): Promise<NormalizeResult> {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-normalize-'));
@@ -101,7 +85,6 @@ async function measure(input: NormalizeInput): Promise<NormalizeResult> {
       extractMs: durations.extractMs,
       extractNormalizeWallMs: both.timing.wallMs,
       extractNormalizeCpuMs: both.timing.cpuMs,
-      parseRecordsPerSecond: parseReference(pool, input.records),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
