@@ -5,6 +5,7 @@ import { DEFAULT_DECIMAL, fitsDecimal } from '../src/normalize/hinted-value.js';
 import { RecordNormalizer, RowIds } from '../src/normalize/record.js';
 import { SchemaBuilder } from '../src/schema/evolve.js';
 import { inferType, isCoercible, isIsoTimestamp, isUtcSecondsTimestamp } from '../src/schema/infer.js';
+import { SYSTEM_COLUMNS } from '../src/schema/system-columns.js';
 import type { DataType } from '../src/schema/types.js';
 import { plainConfig } from './helpers.js';
 
@@ -292,6 +293,29 @@ describe('values appended to known columns', () => {
       { a: 'v"', n: 5, o__a: undefined, o__n: undefined, o__b: true },
       { a: 'u', n: 6, o__a: 7, o__n: 'q', o__b: undefined },
     ]);
+  });
+
+  it('give child rows their list index and root id past the precomputed first 64 items', () => {
+    const children: Row[] = [];
+    const n = new RecordNormalizer(
+      new SchemaBuilder('s', null, 63),
+      config,
+      'l',
+      new RowIds('l'),
+      (table, line) => {
+        if (table === 't__items') children.push(JSON.parse(line) as Row);
+      },
+    );
+    const items = Array.from({ length: 70 }, (_, i) => (i % 2 ? `item ${i}` : { name: `item ${i}` }));
+    n.normalize({ id: 1, items });
+    n.normalize({ id: 2, items });
+    expect(children).toHaveLength(140);
+    children.forEach((row, k) => {
+      expect(row[SYSTEM_COLUMNS.listIdx]).toBe(k % 70);
+      expect(row[SYSTEM_COLUMNS.rootId]).toBe(
+        k < 70 ? 'l.00000000' : `l.${(71).toString(36).padStart(8, '0')}`,
+      );
+    });
   });
 
   it('write booleans and small integers with their key as one piece, exactly as JSON.stringify does', () => {

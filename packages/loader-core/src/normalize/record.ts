@@ -789,12 +789,16 @@ function listIdxField(idx: number): string {
   return idx < LIST_IDX_FIELDS.length ? (LIST_IDX_FIELDS[idx] as string) : listIdxText(idx);
 }
 
+/** The keys around a list index: `","_sluice_list_idx":` and `,"_sluice_root_id":"`. */
+const LIST_IDX_KEY = fieldKeys(SYSTEM_COLUMNS.listIdx).closeBare;
+const ROOT_ID_KEY = fieldKeys(SYSTEM_COLUMNS.rootId).open;
+
 function listIdxText(idx: number): string {
-  return flat(fieldKeys(SYSTEM_COLUMNS.listIdx).closeBare + idx + fieldKeys(SYSTEM_COLUMNS.rootId).open);
+  return LIST_IDX_KEY + idx + ROOT_ID_KEY;
 }
 
 /** The texts of `listIdxField` for the first items of lists: one piece in the row instead of three. */
-const LIST_IDX_FIELDS = Array.from({ length: 64 }, (_, idx) => listIdxText(idx));
+const LIST_IDX_FIELDS = Array.from({ length: 64 }, (_, idx) => flat(listIdxText(idx)));
 
 const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
 
