@@ -296,7 +296,7 @@ async function extractPackage(
   } catch (error) {
     // Nothing of it can be loaded, and its state was not committed: the next run extracts the data again.
     await normalizer?.abort();
-    await storage.removeTemp(loadId);
+    await storage.remove('tmp', loadId);
     throw error;
   }
   emit({ type: 'package_extracted', loadId, records: committed.records });
@@ -346,9 +346,10 @@ async function finishPackage(ctx: RunContext, pkg: PackageToFinish, resumed: boo
   let state = pkg.state;
   let dir = pkg.dir;
   let normalizeMs = 0;
+  /** The manifest when this run normalized the package (else it is read from the package). */
+  let normalized: NormalizedManifest | undefined;
   if (state === 'extracted') {
     const t = performance.now();
-    let normalized: NormalizedManifest;
     if (pkg.normalized) {
       normalized = pkg.normalized.manifest;
     } else {
@@ -375,7 +376,7 @@ async function finishPackage(ctx: RunContext, pkg: PackageToFinish, resumed: boo
       schemaChanges: normalized.schemaChanges.length,
     });
   }
-  const manifest = await readJson<NormalizedManifest>(join(dir, NORMALIZED_MANIFEST_FILE));
+  const manifest = normalized ?? (await readJson<NormalizedManifest>(join(dir, NORMALIZED_MANIFEST_FILE)));
   if (state === 'normalized') {
     dir = await storage.move(pkg.loadId, 'normalized', 'loading');
     state = 'loading';

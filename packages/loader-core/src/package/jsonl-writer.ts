@@ -6,7 +6,7 @@ export const DEFAULT_FILE_MAX_BYTES = 64 * 1024 * 1024;
 const FLUSH_BYTES = 1024 * 1024;
 /** Room for lines beyond the flush size, so that usual lines never need a buffer of their own. */
 const BUFFER_BYTES = FLUSH_BYTES + 64 * 1024;
-/** Flushed buffers kept for reuse per writer (several flushes may be in flight). */
+/** Flushed buffers a writer keeps for reuse (one: more would hold memory per table for little gain). */
 const MAX_SPARE = 1;
 
 export interface WrittenFile {

@@ -43,11 +43,6 @@ export class PackageStorage {
     return dir;
   }
 
-  /** Removes a package being extracted (its extraction failed: nothing of it can be loaded). */
-  async removeTemp(loadId: string): Promise<void> {
-    await rm(this.dir(TEMP, loadId), { recursive: true, force: true });
-  }
-
   async commitTemp(loadId: string): Promise<string> {
     const target = this.dir('extracted', loadId);
     await rename(this.dir(TEMP, loadId), target);
@@ -70,7 +65,8 @@ export class PackageStorage {
     return out.sort((a, b) => (a.loadId < b.loadId ? -1 : a.loadId > b.loadId ? 1 : 0));
   }
 
-  async remove(state: PackageState, loadId: string): Promise<void> {
+  /** Removes a package, also one being extracted (`tmp`: its extraction failed). */
+  async remove(state: PackageState | typeof TEMP, loadId: string): Promise<void> {
     await rm(this.dir(state, loadId), { recursive: true, force: true });
   }
 
