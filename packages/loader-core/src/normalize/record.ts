@@ -2,7 +2,13 @@ import { mergePlan } from '../destination/merge-plan.js';
 import { scopeKeyPaths } from '../extract/merge-key-scope.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
-import { inferNumberType, inferType, isCoercible, isUtcSecondsTimestamp } from '../schema/infer.js';
+import {
+  inferNumberType,
+  inferType,
+  isCoercible,
+  isIsoDate,
+  isUtcSecondsTimestamp,
+} from '../schema/infer.js';
 import { normalizeName, PATH_SEPARATOR, RAW_PATH_SEPARATOR } from '../schema/naming.js';
 import { SYSTEM_COLUMN_NAMES, SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { ColumnSchema, DataType } from '../schema/types.js';
@@ -15,6 +21,25 @@ import {
   UNREPRESENTABLE,
 } from './hinted-value.js';
 import type { ColumnHint, TableConfig } from './options.js';
+import { type RepeatedValues, repeatedValues } from './repeated-values.js';
+import {
+  type FieldKeys,
+  fieldKeys,
+  flat,
+  foldedPiece,
+  jsonKey,
+  needsEscape,
+  type RowState,
+  SMALL_INTS,
+} from './row-text.js';
+import {
+  type CompiledWalk,
+  compileWalk,
+  type FieldPlan,
+  type LeafKind,
+  type ListEntry,
+  type ShapePlan,
+} from './shape-compiler.js';
 
 /** Receives normalized rows as JSON lines (keys are column identifiers, values encoded per `LoadFile`). */
 export type RowSink = (table: string, line: string) => void;
@@ -47,6 +72,15 @@ interface TableContext {
    * hold a value of its type for each of them (see `#row`).
    */
   readonly requiredPresent: Set<string>;
+  /** The walk compiled for the rows' shape (see `shape-compiler`), once the table has had a few rows. */
+  walk: CompiledWalk | null;
+  /** The nesting depth the table's rows are walked at (the compiled walk is made for it). */
+  walkDepth: number;
+  /** Rows walked so far, and the walks compiled: both bound the work spent on compiling. */
+  rows: number;
+  compiles: number;
+  /** Keys the compiled walk did not foresee in the current row: the shape has changed, compile again. */
+  misses: number;
 }
 
 /**
@@ -80,54 +114,12 @@ interface LeafEntry {
   column: ColumnSchema | undefined;
   /** The key's text in the row: the row text is built by concatenation, so the key is escaped once. */
   readonly keys: FieldKeys;
+  /** Values of the column that repeat, folded with the key (used by compiled walks). */
+  readonly repeated: RepeatedValues;
   /** The type a column hint declares for this key: values representable in it are accepted (see hinted-value). */
   readonly hinted: DataType | undefined;
   /** The column may not be null (see `TableContext.required`). */
   readonly required: boolean;
-}
-
-/**
- * A field's key as row text, in the four forms the row builder needs. Every piece concatenated into a row
- * costs again when the row is flattened to be written, so a string value's quotes are folded into the keys
- * around it (`","subject":"` closes the string before it and opens its own) rather than added as pieces.
- */
-interface FieldKeys {
-  /** `,"<id>":`, after a closed value and before a value written whole (a number, an escaped string). */
-  readonly bare: string;
-  /** `,"<id>":"`, after a closed value and before string content. */
-  readonly open: string;
-  /** `","<id>":`, after string content, before a value written whole. */
-  readonly closeBare: string;
-  /** `","<id>":"`, after string content, before string content. */
-  readonly closeOpen: string;
-  /**
-   * The key and a value in one flat piece, for values that repeat (booleans, integers below SMALL_INTS): made
-   * on first use, by slot (see `#appendFolded`). One piece instead of two for the row to flatten.
-   */
-  readonly folded: (string | undefined)[];
-}
-
-/** Integers from 0 below this are written with their key as one piece (see `FieldKeys.folded`). */
-const SMALL_INTS = 128;
-
-function fieldKeys(identifier: string): FieldKeys {
-  const bare = jsonKey(identifier);
-  return {
-    bare: flat(bare),
-    open: flat(`${bare}"`),
-    closeBare: flat(`"${bare}`),
-    closeOpen: flat(`"${bare}"`),
-    folded: [],
-  };
-}
-
-/**
- * The same text as one flat string. V8 keeps a string built with `+` or a template as a tree of its pieces;
- * rows are built by appending such texts, and one that is itself a tree costs each of its pieces again
- * whenever a row holding it is flattened to be written. (A JSON round trip makes an exact, flat copy.)
- */
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function pathNode(raw: string | null, prefix: string): PathNode {
@@ -153,6 +145,7 @@ function newLeaf(ctx: TableContext, node: PathNode, key: string): LeafEntry {
     raw,
     column: ctx.builder.columns.get(id),
     keys: fieldKeys(id),
+    repeated: repeatedValues(),
     hinted: ctx.hints.get(id)?.dataType,
     required: ctx.required.has(id),
   };
@@ -214,6 +207,21 @@ function base36Pair(value: number): string {
 
 const DISCARD = Symbol('discard-row');
 
+/** Rows a table takes by the general walk before a walk is compiled for its shape (few tables stay smaller). */
+export const COMPILE_AFTER_ROWS = 8;
+/** Walks compiled for one table at most: records that keep changing shape are left to the general handlers. */
+const MAX_COMPILES = 16;
+
+/** The compiled walk's fast path per column type (other types always take the general one). */
+const FAST_KINDS: Partial<Record<DataType, LeafKind>> = {
+  text: 'text',
+  timestamp: 'timestamp',
+  date: 'date',
+  bigint: 'number',
+  double: 'number',
+  bool: 'bool',
+};
+
 /**
  * Turns records of one resource into rows: nested objects flattened with `__`, lists into child tables, types
  * inferred, conflicting values sent to variant columns, contracts enforced. Updates the schema as it goes.
@@ -227,18 +235,15 @@ export class RecordNormalizer {
   readonly #loadIdField: string;
   /** `#loadIdField` and `","_sluice_parent_id":"`: child rows continue with their parent's id. */
   readonly #childLoadIdField: string;
-  /** The row being built: `{` and its fields so far (child rows are built after their parent is emitted). */
-  #line = '';
-  /** The row ends in string content whose closing quote is not written yet (see `FieldKeys`). */
-  #inString = false;
-  /** Values the row being built holds for required columns. */
-  #requiredSeen = 0;
+  readonly #st: RowState = { line: '', inString: false, requiredSeen: 0 };
   readonly #ids: RowIds;
   readonly #sink: RowSink;
   readonly #tables = new Map<string, TableContext>();
   readonly #root: TableContext | null;
   readonly #rootName: string;
   readonly #decimal: DecimalBounds;
+  /** See COMPILE_AFTER_ROWS (tests compare walks by setting it: Infinity never compiles). */
+  readonly #compileAfterRows: number;
   /** Merge key paths split into segments once (checked on every record). */
   readonly #keyPaths: readonly (readonly [string, readonly string[]])[];
   /** Records dropped by discard_row contracts, per table. */
@@ -251,7 +256,9 @@ export class RecordNormalizer {
     ids: RowIds,
     sink: RowSink,
     decimal: DecimalBounds = DEFAULT_DECIMAL,
+    compileAfterRows: number = COMPILE_AFTER_ROWS,
   ) {
+    this.#compileAfterRows = compileAfterRows;
     this.#schema = schema;
     this.#decimal = decimal;
     // merge needs its key; other dispositions need the primary key (it may not be null)
@@ -339,6 +346,11 @@ export class RecordNormalizer {
       declared,
       required,
       requiredPresent,
+      walk: null,
+      walkDepth: 0,
+      rows: 0,
+      compiles: 0,
+      misses: 0,
     };
     this.#tables.set(name, ctx);
     return ctx;
@@ -391,21 +403,29 @@ export class RecordNormalizer {
     depth: number,
   ): boolean {
     // ids are JSON string content already (see RowIds); the row text ends inside the last id's string
-    this.#line =
+    this.#st.line =
       parentId === undefined
         ? ROW_START + id + this.#loadIdField
         : ROW_START + id + this.#childLoadIdField + parentId + listIdxField(listIdx) + rootId;
-    this.#inString = true;
-    this.#requiredSeen = 0;
+    this.#st.inString = true;
+    this.#st.requiredSeen = 0;
     // each list with the nesting depth it was found at: its items are one level deeper
-    const lists: [PathNode, string, unknown[], number][] = [];
-    if (this.#fields(ctx, source, ctx.paths, depth, lists) === DISCARD) {
+    const lists: ListEntry[] = [];
+    const walk = ctx.walkDepth === depth ? ctx.walk : null;
+    const discarded =
+      walk !== null
+        ? walk(source, this.#st, lists)
+        : this.#fields(ctx, source, ctx.paths, depth, lists) === DISCARD;
+    if (discarded) {
       this.#countDiscarded(ctx.builder.name, 1);
       return false;
     }
-    if (this.#requiredSeen < ctx.requiredPresent.size) this.#missingRequired(ctx);
-    this.#sink(ctx.builder.name, this.#line + (this.#inString ? '"}' : '}'));
-    for (const [node, key, items, listDepth] of lists) {
+    if (this.#st.requiredSeen < ctx.requiredPresent.size) this.#missingRequired(ctx);
+    if (++ctx.rows >= this.#compileAfterRows && (walk === null || ctx.misses > 0))
+      this.#compile(ctx, source, depth);
+    this.#sink(ctx.builder.name, this.#st.line + (this.#st.inString ? '"}' : '}'));
+    for (const [listNode, key, items, listDepth] of lists) {
+      const node = listNode as PathNode;
       let childName = node.lists.get(key);
       if (childName === undefined) {
         childName = this.#schema.tableNames.resolve(
@@ -455,36 +475,116 @@ export class RecordNormalizer {
     source: Record<string, unknown>,
     node: PathNode,
     depth: number,
-    lists: [PathNode, string, unknown[], number][],
+    lists: ListEntry[],
   ): typeof DISCARD | undefined {
     let at = -1;
     for (const key in source) {
       at++;
-      const value = source[key];
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'object' && depth < this.#maxDepth && !this.#keptWhole(ctx, node, key)) {
-        if (Array.isArray(value)) {
-          if (value.length > 0) lists.push([node, key, value, depth]);
-          continue;
-        }
-        if (isPlainObject(value)) {
-          let child = node.objects.get(key);
-          if (child === undefined) {
-            child = pathNode(rawOf(node, key), `${node.prefix}${normalizeName(key)}${PATH_SEPARATOR}`);
-            node.objects.set(key, child);
-          }
-          if (this.#fields(ctx, value, child, depth + 1, lists) === DISCARD) return DISCARD;
-          continue;
-        }
-      }
-      let leaf = node.leafAt[at];
-      if (leaf === undefined || leaf.sourceKey !== key) {
-        leaf = node.leaves.get(key) ?? newLeaf(ctx, node, key);
-        node.leafAt[at] = leaf;
-      }
-      if (!this.#appendKnown(ctx, leaf, value) && this.#leaf(ctx, leaf, value) === DISCARD) return DISCARD;
+      if (this.#field(ctx, node, key, source[key], at, depth, lists) === DISCARD) return DISCARD;
     }
     return undefined;
+  }
+
+  /** One key of an object at `node` (`at`: its position in the object). */
+  #field(
+    ctx: TableContext,
+    node: PathNode,
+    key: string,
+    value: unknown,
+    at: number,
+    depth: number,
+    lists: ListEntry[],
+  ): typeof DISCARD | undefined {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value === 'object' && depth < this.#maxDepth && !this.#keptWhole(ctx, node, key)) {
+      if (Array.isArray(value)) {
+        if (value.length > 0) lists.push([node, key, value, depth]);
+        return undefined;
+      }
+      if (isPlainObject(value)) {
+        return this.#fields(ctx, value, this.#objectNode(node, key), depth + 1, lists);
+      }
+    }
+    let leaf = node.leafAt[at];
+    if (leaf === undefined || leaf.sourceKey !== key) {
+      leaf = node.leaves.get(key) ?? newLeaf(ctx, node, key);
+      node.leafAt[at] = leaf;
+    }
+    if (!this.#appendKnown(ctx, leaf, value) && this.#leaf(ctx, leaf, value) === DISCARD) return DISCARD;
+    return undefined;
+  }
+
+  #objectNode(node: PathNode, key: string): PathNode {
+    let child = node.objects.get(key);
+    if (child === undefined) {
+      child = pathNode(rawOf(node, key), `${node.prefix}${normalizeName(key)}${PATH_SEPARATOR}`);
+      node.objects.set(key, child);
+    }
+    return child;
+  }
+
+  /**
+   * Compiles a walk for the shape of `sample`, a record this table has just taken (so its keys have their
+   * leaves and columns), unless the table has been compiled for often enough: a resource whose records keep
+   * changing shape keeps the last walk, whose general handlers take what it does not foresee.
+   */
+  #compile(ctx: TableContext, sample: Record<string, unknown>, depth: number): void {
+    ctx.misses = 0;
+    if (ctx.compiles >= MAX_COMPILES) return;
+    ctx.compiles++;
+    const walk = compileWalk(this.#plan(ctx, ctx.paths, sample, depth), {
+      required: (id) => this.#requiredValue(ctx, id),
+    });
+    // where code cannot be generated, no later row tries again
+    if (walk === null) ctx.compiles = MAX_COMPILES;
+    ctx.walk = walk;
+    ctx.walkDepth = depth;
+  }
+
+  /** What a compiled walk does at each key of `sample` (see `ShapePlan`), from what `node` has learnt. */
+  #plan(ctx: TableContext, node: PathNode, sample: Record<string, unknown>, depth: number): ShapePlan {
+    const fields: FieldPlan[] = [];
+    for (const key in sample) {
+      const value = sample[key];
+      const expands = depth < this.#maxDepth && !this.#keptWhole(ctx, node, key);
+      const child = node.objects.get(key);
+      if (
+        expands &&
+        (Array.isArray(value) || ((value === null || value === undefined) && node.lists.has(key)))
+      ) {
+        fields.push({ kind: 'list', key });
+      } else if (expands && child !== undefined && isPlainObject(value)) {
+        fields.push({ kind: 'object', key, shape: this.#plan(ctx, child, value, depth + 1) });
+      } else {
+        const leaf = node.leaves.get(key);
+        const column = leaf?.column;
+        const isLeaf = value === null || value === undefined || typeof value !== 'object' || !expands;
+        if (leaf === undefined || column === undefined || !isLeaf) {
+          fields.push({ kind: 'other', key });
+          continue;
+        }
+        fields.push({
+          kind: 'leaf',
+          key,
+          fast: FAST_KINDS[column.dataType] ?? null,
+          dataType: column.dataType,
+          keys: leaf.keys,
+          repeated: leaf.repeated,
+          required: leaf.required,
+          id: leaf.id,
+          general: (v) => !this.#appendKnown(ctx, leaf, v) && this.#leaf(ctx, leaf, v) === DISCARD,
+        });
+      }
+    }
+    return {
+      fields,
+      node,
+      depth,
+      general: (key, value, at, lists) => {
+        if (value !== null && value !== undefined) ctx.misses++;
+        return this.#field(ctx, node, key, value, at, depth, lists) === DISCARD;
+      },
+    };
   }
 
   #keptWhole(ctx: TableContext, node: PathNode, key: string): boolean {
@@ -568,6 +668,11 @@ export class RecordNormalizer {
           this.#appendString(keys, value);
           return true;
         }
+        // a date-shaped string in a date column is written as it is (and holds nothing JSON escapes)
+        if (dataType === 'date' && isIsoDate(value)) {
+          this.#appendString(keys, value);
+          return true;
+        }
         return false;
       case 'number': {
         // integers within 2^53 also fit a double column; such numbers are written as they are
@@ -591,32 +696,23 @@ export class RecordNormalizer {
     }
   }
 
-  /**
-   * Appends a field whose value repeats across rows (`slot`: 0 false, 1 true, 2 + n the integer n), as one
-   * folded piece with its key (see `FieldKeys.folded`). A column holds either booleans or numbers here, so
-   * the slots of one key never mean two values.
-   */
+  /** Appends a field whose value repeats across rows as one piece with its key (see `foldedPiece`). */
   #appendFolded(keys: FieldKeys, slot: number, value: boolean | number): void {
-    const at = slot * 2 + (this.#inString ? 1 : 0);
-    let piece = keys.folded[at];
-    if (piece === undefined) {
-      piece = flat((this.#inString ? keys.closeBare : keys.bare) + String(value));
-      keys.folded[at] = piece;
-    }
-    this.#line = this.#line + piece;
-    this.#inString = false;
+    const st = this.#st;
+    st.line = st.line + foldedPiece(keys, slot, value, st.inString);
+    st.inString = false;
   }
 
   /** Appends a field whose value is written whole (`json`: JSON text). */
   #appendJson(keys: FieldKeys, json: string): void {
-    this.#line = this.#line + (this.#inString ? keys.closeBare : keys.bare) + json;
-    this.#inString = false;
+    this.#st.line = this.#st.line + (this.#st.inString ? keys.closeBare : keys.bare) + json;
+    this.#st.inString = false;
   }
 
   /** Appends a field whose value is string content that needs no escapes; its closing quote comes later. */
   #appendString(keys: FieldKeys, content: string): void {
-    this.#line = this.#line + (this.#inString ? keys.closeOpen : keys.open) + content;
-    this.#inString = true;
+    this.#st.line = this.#st.line + (this.#st.inString ? keys.closeOpen : keys.open) + content;
+    this.#st.inString = true;
   }
 
   /**
@@ -686,12 +782,12 @@ export class RecordNormalizer {
 
   #requiredValue(ctx: TableContext, id: string): void {
     ctx.requiredPresent.add(id);
-    this.#requiredSeen++;
+    this.#st.requiredSeen++;
   }
 
   /** A row lacks a value for a column that may not be null: fail before anything is loaded, naming it. */
   #missingRequired(ctx: TableContext): never {
-    const missing = [...ctx.requiredPresent].filter((id) => !this.#line.includes(jsonKey(id)));
+    const missing = [...ctx.requiredPresent].filter((id) => !this.#st.line.includes(jsonKey(id)));
     const names = (missing.length > 0 ? missing : [...ctx.requiredPresent]).map((id) => `"${id}"`).join(', ');
     throw new Error(
       `Resource "${this.#config.resource}" yielded a record without a value for ${names} in table ` +
@@ -735,18 +831,11 @@ export class RecordNormalizer {
     }
     // variant values are rare: their keys are not kept as FieldKeys
     const key = jsonKey(name);
-    this.#line = this.#line + (this.#inString ? `"${key}` : key) + jsonValue(encodeValue(value, type));
-    this.#inString = false;
+    this.#st.line =
+      this.#st.line + (this.#st.inString ? `"${key}` : key) + jsonValue(encodeValue(value, type));
+    this.#st.inString = false;
     return undefined;
   }
-}
-
-/** Characters JSON must escape, and surrogates (JSON.stringify escapes lone ones). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function needsEscape(text: string): boolean {
-  return NEEDS_ESCAPE.test(text);
 }
 
 /** An encoded value as JSON text, as JSON.stringify writes it (without its cost for plain strings and numbers). */
@@ -775,11 +864,6 @@ const PLAIN_STRING_TYPES: ReadonlySet<DataType> = new Set([
   'decimal',
   'binary',
 ]);
-
-/** `,"<identifier>":` for a row's text. */
-function jsonKey(identifier: string): string {
-  return `,${JSON.stringify(identifier)}:`;
-}
 
 /** Row text before and between the system columns' values, string quotes folded in (see `FieldKeys`). */
 const ROW_START = flat(`{${JSON.stringify(SYSTEM_COLUMNS.id)}:"`);

@@ -1,0 +1,219 @@
+import { inferNumberType, isCoercible, isIsoDate, isUtcSecondsTimestamp } from '../schema/infer.js';
+import type { DataType } from '../schema/types.js';
+import { integerText } from './encode.js';
+import { MAX_REPEATED_LENGTH, type RepeatedValues, remember } from './repeated-values.js';
+import { type FieldKeys, foldedPiece, needsEscape, type RowState, SMALL_INTS } from './row-text.js';
+
+/**
+ * A walk of records compiled for their shape. Records of one resource nearly always have the same keys in
+ * the same order (an API writes every field, blank ones as null), and a general walk spends most of its time
+ * finding out again, for each key, what the key is and what its column takes. A compiled walk knows: for the
+ * key order it was made from, each position has its key, its column keys and its expected value kind written
+ * into the code. Anything else (another key at a position, a value of another kind, keys past the end) goes
+ * to the general handlers the plan names, with the same result, so a compiled walk is never wrong, at worst
+ * slower. The generated code holds no text from the records: keys and identifiers are passed in as values.
+ */
+
+/** A non-empty list found in a row: its items become rows of a child table (see `RecordNormalizer`). */
+export type ListEntry = readonly [node: unknown, key: string, items: unknown[], depth: number];
+
+/** Appends `value` for a known leaf in general; true when a contract discards the row. */
+export type LeafHandler = (value: unknown) => boolean;
+
+/** Handles one key of an object in general (`at`: its position); true when a contract discards the row. */
+export type KeyHandler = (key: string, value: unknown, at: number, lists: ListEntry[]) => boolean;
+
+/** The kinds of leaf a compiled walk appends itself when the value has the expected type. */
+export type LeafKind = 'text' | 'timestamp' | 'date' | 'number' | 'bool';
+
+export type FieldPlan =
+  | {
+      readonly kind: 'leaf';
+      readonly key: string;
+      /** What the column takes on the fast path; null: every value goes to `general`. */
+      readonly fast: LeafKind | null;
+      /** The column's type (for numbers: bigint or double). */
+      readonly dataType: DataType;
+      readonly keys: FieldKeys;
+      /** The column's repeated values, folded with its key (text and number columns). */
+      readonly repeated: RepeatedValues;
+      /** Called with the column id when a value is appended to a required column (see `required`). */
+      readonly required: boolean;
+      readonly id: string;
+      readonly general: LeafHandler;
+    }
+  | { readonly kind: 'list'; readonly key: string }
+  | { readonly kind: 'object'; readonly key: string; readonly shape: ShapePlan }
+  /** A key whose kind is not known yet (null in the records seen so far): `general` decides. */
+  | { readonly kind: 'other'; readonly key: string };
+
+export interface ShapePlan {
+  /** The object's keys in order. */
+  readonly fields: readonly FieldPlan[];
+  /** The object's own path node and nesting depth, for the list entries it yields. */
+  readonly node: unknown;
+  readonly depth: number;
+  /** Handles a key the plan does not foresee. */
+  readonly general: KeyHandler;
+}
+
+export interface RowHooks {
+  /** A required column received a value (see `TableContext.requiredPresent`). */
+  readonly required: (id: string) => void;
+}
+
+/** Appends the fields of `source` to the row; true when a contract discards the row. */
+export type CompiledWalk = (source: object, state: RowState, lists: ListEntry[]) => boolean;
+
+/** The helpers generated code calls: the same checks and encodings as the general walk's fast path. */
+const HELPERS = {
+  needsEscape,
+  isUtcSecondsTimestamp,
+  isIsoDate,
+  foldedPiece,
+  numberText,
+  isPlainObject,
+  stringify: JSON.stringify,
+  remember,
+  SMALL_INTS,
+  MAX_REPEATED_LENGTH,
+};
+
+/**
+ * Compiles a walk for `plan`, or returns null where code cannot be generated at run time (a runtime that
+ * forbids it, such as `--disallow-code-generation-from-strings`): the caller keeps its general walk.
+ */
+export function compileWalk(plan: ShapePlan, hooks: RowHooks): CompiledWalk | null {
+  const values: unknown[] = [];
+  const bind = (value: unknown): string => {
+    values.push(value);
+    return `c${values.length - 1}`;
+  };
+  const body = walkCode(plan, 'source', 0, bind);
+  const source =
+    `'use strict';\nconst {needsEscape, isUtcSecondsTimestamp, isIsoDate, foldedPiece, numberText, isPlainObject, stringify, remember, SMALL_INTS, MAX_REPEATED_LENGTH} = h;\n` +
+    `return function compiledWalk(source, st, lists) {\n` +
+    `let line = st.line, s = st.inString, t, p, m;\n${body}\nst.line = line; st.inString = s;\nreturn false;\n};`;
+  try {
+    const names = values.map((_, i) => `c${i}`);
+    const factory = new Function('h', 'hooks', ...names, source) as (...args: unknown[]) => CompiledWalk;
+    return factory(HELPERS, hooks, ...values);
+  } catch (error) {
+    if (error instanceof EvalError) return null;
+    throw error;
+  }
+}
+
+/** The number as row text for a bigint or double column, or null when the column cannot take it as is. */
+function numberText(value: number, dataType: DataType): string | null {
+  const type = inferNumberType(value);
+  if (type !== dataType && !isCoercible(type, dataType, value)) return null;
+  return type === 'bigint' ? integerText(value) : String(value);
+}
+
+function isPlainObject(value: object): boolean {
+  if (Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const FLUSH = 'st.line = line; st.inString = s;';
+const RELOAD = 'line = st.line; s = st.inString;';
+
+/** The walk over the object in variable `object`, at nesting level `level` (its variables are suffixed so). */
+function walkCode(plan: ShapePlan, object: string, level: number, bind: (value: unknown) => string): string {
+  const k = `k${level}`;
+  const v = `v${level}`;
+  const i = `i${level}`;
+  const general = bind(plan.general);
+  const callGeneral = (at: string): string =>
+    `${FLUSH} if (${general}(${k}, ${v}, ${at}, lists)) return true; ${RELOAD}`;
+  const cases = plan.fields.map((field, at) => {
+    const expected = bind(field.key);
+    return (
+      `case ${at}:\n` +
+      `if (${k} !== ${expected}) { ${callGeneral(String(at))} break; }\n` +
+      `if (${v} === null || ${v} === undefined) break;\n` +
+      `${fieldCode(field, plan, v, level, bind, () => callGeneral(String(at)))}\nbreak;`
+    );
+  });
+  return (
+    `let ${i} = 0;\nfor (const ${k} in ${object}) {\nconst ${v} = ${object}[${k}];\n` +
+    `switch (${i}++) {\n${cases.join('\n')}\ndefault: ${callGeneral(`${i} - 1`)}\n}\n}`
+  );
+}
+
+function fieldCode(
+  field: FieldPlan,
+  plan: ShapePlan,
+  v: string,
+  level: number,
+  bind: (value: unknown) => string,
+  callGeneral: () => string,
+): string {
+  switch (field.kind) {
+    case 'other':
+      return callGeneral();
+    case 'list':
+      return (
+        `if (Array.isArray(${v})) { if (${v}.length > 0) lists.push([${bind(plan.node)}, k${level}, ${v}, ${plan.depth}]); }\n` +
+        `else { ${callGeneral()} }`
+      );
+    case 'object':
+      return (
+        `if (typeof ${v} === 'object' && isPlainObject(${v})) {\n${walkCode(field.shape, v, level + 1, bind)}\n}\n` +
+        `else { ${callGeneral()} }`
+      );
+    case 'leaf':
+      return leafCode(field, v, bind, callGeneral);
+  }
+}
+
+function leafCode(
+  field: Extract<FieldPlan, { kind: 'leaf' }>,
+  v: string,
+  bind: (value: unknown) => string,
+  callGeneral: () => string,
+): string {
+  // an object or list where a leaf was seen may expand into columns or a child table: the key's handler knows
+  const general =
+    `if (typeof ${v} === 'object') { ${callGeneral()} }\n` +
+    `else { ${FLUSH} if (${bind(field.general)}(${v})) return true; ${RELOAD} }`;
+  if (field.fast === null) return general;
+  const keys = bind(field.keys);
+  const done = field.required ? ` hooks.required(${bind(field.id)});` : '';
+  const openString = `line = line + (s ? ${keys}.closeOpen : ${keys}.open) + ${v}; s = true;${done}`;
+  const whole = (text: string): string =>
+    `line = line + (s ? ${keys}.closeBare : ${keys}.bare) + ${text}; s = false;${done}`;
+  const folded = (slot: string): string =>
+    `line = line + foldedPiece(${keys}, ${slot}, ${v}, s); s = false;${done}`;
+  const memo = bind(field.repeated);
+  // a repeated value: one piece, no checks (see repeated-values)
+  const repeated = (condition: string): string =>
+    `if (${condition}(m = ${memo}.values) !== null && (p = m.get(${v})) !== undefined) ` +
+    `{ line = line + (s ? p.afterString : p.afterClosed); s = p.open;${done} }`;
+  switch (field.fast) {
+    case 'text':
+      return (
+        `if (typeof ${v} === 'string') {\n${repeated(`${v}.length <= MAX_REPEATED_LENGTH && `)}\n` +
+        `else if (needsEscape(${v})) { t = stringify(${v}); ${whole('t')} remember(${memo}, ${keys}, ${v}, t, false); }\n` +
+        `else { ${openString} remember(${memo}, ${keys}, ${v}, ${v}, true); } }\n` +
+        `else { ${general} }`
+      );
+    case 'timestamp':
+      return `if (typeof ${v} === 'string' && isUtcSecondsTimestamp(${v})) { ${openString} } else { ${general} }`;
+    case 'date':
+      return `if (typeof ${v} === 'string' && isIsoDate(${v})) { ${openString} } else { ${general} }`;
+    case 'bool':
+      return `if (typeof ${v} === 'boolean') { ${folded(`${v} ? 1 : 0`)} } else { ${general} }`;
+    case 'number':
+      return (
+        `if (typeof ${v} === 'number') {\n` +
+        // small integers are bigint-typed and fit a double column too (String(-0) is '0')
+        `if (${v} >= 0 && ${v} < SMALL_INTS && Number.isInteger(${v})) { ${folded(`${v} + 2`)} }\n` +
+        `else ${repeated('')}\n` +
+        `else if ((t = numberText(${v}, ${bind(field.dataType)})) !== null) { ${whole('t')} remember(${memo}, ${keys}, ${v}, t, false); }\n` +
+        `else { ${general} }\n} else { ${general} }`
+      );
+  }
+}
