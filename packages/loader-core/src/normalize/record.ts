@@ -21,7 +21,13 @@ import {
   UNREPRESENTABLE,
 } from './hinted-value.js';
 import type { ColumnHint, TableConfig } from './options.js';
-import { type RepeatedValues, repeatedValues } from './repeated-values.js';
+import {
+  type FoldedValue,
+  MAX_REPEATED_LENGTH,
+  type RepeatedValues,
+  remember,
+  repeatedValues,
+} from './repeated-values.js';
 import {
   type FieldKeys,
   fieldKeys,
@@ -402,13 +408,7 @@ export class RecordNormalizer {
     listIdx: number,
     depth: number,
   ): boolean {
-    // ids are JSON string content already (see RowIds); the row text ends inside the last id's string
-    this.#st.line =
-      parentId === undefined
-        ? ROW_START + id + this.#loadIdField
-        : ROW_START + id + this.#childLoadIdField + parentId + listIdxField(listIdx) + rootId;
-    this.#st.inString = true;
-    this.#st.requiredSeen = 0;
+    this.#startRow(id, rootId, parentId, listIdx);
     // each list with the nesting depth it was found at: its items are one level deeper
     const lists: ListEntry[] = [];
     const walk = ctx.walkDepth === depth ? ctx.walk : null;
@@ -442,11 +442,78 @@ export class RecordNormalizer {
       }
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        const fields = isPlainObject(item) ? item : { value: item };
-        this.#row(child, fields, this.#ids.next(), rootId, id, i, listDepth + 1);
+        if (typeof item !== 'object' || item === null) {
+          this.#valueRow(child, item, this.#ids.next(), rootId, id, i, listDepth + 1);
+        } else {
+          const fields = isPlainObject(item) ? item : { value: item };
+          this.#row(child, fields, this.#ids.next(), rootId, id, i, listDepth + 1);
+        }
       }
     }
     return true;
+  }
+
+  /**
+   * The folded text of a repeated string in a text column (see repeated-values), as compiled walks use it.
+   * Off where walks are not compiled: tests compare the two.
+   */
+  #repeated(leaf: LeafEntry, item: unknown): FoldedValue | undefined {
+    const values = leaf.repeated.values;
+    if (values === null || typeof item !== 'string' || leaf.column?.dataType !== 'text') return undefined;
+    return item.length <= MAX_REPEATED_LENGTH ? values.get(item) : undefined;
+  }
+
+  /** Starts a row's text with its system columns. */
+  #startRow(id: string, rootId: string, parentId: string | undefined, listIdx: number): void {
+    const st = this.#st;
+    // ids are JSON string content already (see RowIds); the row text ends inside the last id's string
+    st.line =
+      parentId === undefined
+        ? ROW_START + id + this.#loadIdField
+        : ROW_START + id + this.#childLoadIdField + parentId + listIdxField(listIdx) + rootId;
+    st.inString = true;
+    st.requiredSeen = 0;
+  }
+
+  /**
+   * The row of a list item that is no object (a tag, an email address): its `value` column, as `#row` would
+   * write `{ value: item }`, without making that object and walking it.
+   */
+  #valueRow(
+    ctx: TableContext,
+    item: unknown,
+    id: string,
+    rootId: string,
+    parentId: string,
+    listIdx: number,
+    depth: number,
+  ): void {
+    this.#startRow(id, rootId, parentId, listIdx);
+    const st = this.#st;
+    const leaf = ctx.paths.leafAt[0];
+    const folded =
+      this.#compileAfterRows !== Number.POSITIVE_INFINITY && leaf?.sourceKey === 'value'
+        ? this.#repeated(leaf, item)
+        : undefined;
+    if (folded !== undefined) {
+      st.line = st.line + (st.inString ? folded.afterString : folded.afterClosed);
+      st.inString = folded.open;
+      if (leaf?.required) this.#requiredValue(ctx, leaf.id);
+    } else if (this.#field(ctx, ctx.paths, 'value', item, 0, depth, NO_LISTS) === DISCARD) {
+      // a value that is no object yields no list (NO_LISTS stays empty)
+      this.#countDiscarded(ctx.builder.name, 1);
+      return;
+    } else if (leaf?.sourceKey === 'value' && typeof item === 'string' && leaf.column?.dataType === 'text') {
+      remember(
+        leaf.repeated,
+        leaf.keys,
+        item,
+        needsEscape(item) ? JSON.stringify(item) : item,
+        !needsEscape(item),
+      );
+    }
+    if (st.requiredSeen < ctx.requiredPresent.size) this.#missingRequired(ctx);
+    this.#sink(ctx.builder.name, st.line + (st.inString ? '"}' : '}'));
   }
 
   #countDiscarded(table: string, rows: number): void {
@@ -885,6 +952,9 @@ function listIdxText(idx: number): string {
 const LIST_IDX_FIELDS = Array.from({ length: 64 }, (_, idx) => flat(listIdxText(idx)));
 
 const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
+
+/** The lists of a value that is no object: none (see `#valueRow`). */
+const NO_LISTS: ListEntry[] = [];
 
 /**
  * Hints on paths through a list (`conversations.meta` for the list `conversations`) apply to its child table,

@@ -24,33 +24,45 @@ export function isIsoTimestamp(text: string): boolean {
  * `toUtcTimestamp` writes.
  */
 export function isUtcSecondsTimestamp(text: string): boolean {
+  if (text.length !== 20) return false;
+  // The digits as numbers 0-9 (anything else is above 9 once unsigned). Written out rather than through
+  // helpers: this runs for most values of a typical record, and helpers that are not inlined cost more than
+  // the check.
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  const h0 = text.charCodeAt(11) - 48;
+  const h1 = text.charCodeAt(12) - 48;
+  const i0 = text.charCodeAt(14) - 48;
+  const i1 = text.charCodeAt(15) - 48;
+  const s0 = text.charCodeAt(17) - 48;
+  const s1 = text.charCodeAt(18) - 48;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return false;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return false;
+  if (h0 >>> 0 > 9 || h1 >>> 0 > 9 || i0 >>> 0 > 9 || i1 >>> 0 > 9 || s0 >>> 0 > 9 || s1 >>> 0 > 9)
+    return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   return (
-    text.length === 20 &&
-    inRange(twoDigits(text, 0), 0, 99) &&
-    inRange(twoDigits(text, 2), 0, 99) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    h0 * 10 + h1 <= 23 &&
+    i0 * 10 + i1 <= 59 &&
+    s0 * 10 + s1 <= 60 && // 60: a leap second, as TIMESTAMP_RE allows
     text.charCodeAt(4) === 45 /* - */ &&
-    inRange(twoDigits(text, 5), 1, 12) &&
     text.charCodeAt(7) === 45 &&
-    inRange(twoDigits(text, 8), 1, 31) &&
     text.charCodeAt(10) === 84 /* T */ &&
-    inRange(twoDigits(text, 11), 0, 23) &&
     text.charCodeAt(13) === 58 /* : */ &&
-    inRange(twoDigits(text, 14), 0, 59) &&
     text.charCodeAt(16) === 58 &&
-    inRange(twoDigits(text, 17), 0, 60) && // 60: a leap second, as TIMESTAMP_RE allows
     text.charCodeAt(19) === 90 /* Z */
   );
-}
-
-function inRange(n: number, min: number, max: number): boolean {
-  return n >= min && n <= max;
-}
-
-/** The number two ASCII digits at `at` spell, or -1 when either is not a digit. */
-function twoDigits(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 export function isIsoDate(text: string): boolean {
