@@ -300,6 +300,33 @@ describe('values appended to known columns', () => {
     ]);
   });
 
+  it("give rows the ids of their parent and root where the ids' high digits change within a record", () => {
+    const rows: Row[] = [];
+    const boundary = 36 ** 4;
+    const n = new RecordNormalizer(
+      new SchemaBuilder('s', null, 63),
+      config,
+      'l',
+      new RowIds('l', boundary - 3),
+      (_t, line) => rows.push(JSON.parse(line) as Row),
+    );
+    n.normalize({ a: 1, list: [{ b: 1, inner: ['x', 'y'] }, 'z', 'w'] });
+    const id = (k: number) => `l.${(boundary - 3 + k).toString(36).padStart(8, '0')}`;
+    const by = (k: number) => rows.find((r) => r._sluice_id === id(k));
+    // depth first: the root, the first item, the first item's own list, then the other items
+    const expected = [
+      { a: 1 },
+      { _sluice_parent_id: id(0), _sluice_root_id: id(0), _sluice_list_idx: 0, b: 1 },
+      { _sluice_parent_id: id(1), _sluice_root_id: id(0), _sluice_list_idx: 0, value: 'x' },
+      { _sluice_parent_id: id(1), _sluice_root_id: id(0), _sluice_list_idx: 1, value: 'y' },
+      { _sluice_parent_id: id(0), _sluice_root_id: id(0), _sluice_list_idx: 1, value: 'z' },
+      { _sluice_parent_id: id(0), _sluice_root_id: id(0), _sluice_list_idx: 2, value: 'w' },
+    ];
+    expected.forEach((row, k) => expect(by(k)).toMatchObject(row));
+    expect(rows).toHaveLength(6);
+    expect(id(3)).toBe('l.00010000');
+  });
+
   it('give child rows their list index and root id past the precomputed first 64 items', () => {
     const children: Row[] = [];
     const n = new RecordNormalizer(

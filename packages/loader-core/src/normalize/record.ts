@@ -180,8 +180,10 @@ export class RowIds {
   /** The counter divided by 36^4, and the prefix with its base-36 digits (see `next`). */
   #high = -1;
   #prefixHigh = '';
-  constructor(loadId: string) {
+  /** `start`: the first id's counter (tests start near a change of the high part). */
+  constructor(loadId: string, start = 0) {
     this.#prefix = `${JSON.stringify(loadId).slice(1, -1)}.`;
+    this.#n = start;
   }
   /**
    * The next id, as JSON string content (escaped if the load id needs it; ids of `newLoadId` never do).
@@ -189,6 +191,15 @@ export class RowIds {
    * the others change only every 36^4 ids.
    */
   next(): string {
+    const low = this.nextLow();
+    return this.#prefixHigh + low;
+  }
+
+  /**
+   * The next id's last four digits, the part that changes from row to row; `high` tells its other digits
+   * (see `prefix`). Row texts fold the prefix into the pieces around the id, which saves a piece per id.
+   */
+  nextLow(): string {
     const n = this.#n++;
     const high = Math.floor(n / BASE36_4);
     if (high !== this.#high) {
@@ -197,7 +208,17 @@ export class RowIds {
     }
     const low = n - high * BASE36_4;
     const pair = Math.floor(low / BASE36_2);
-    return this.#prefixHigh + (base36Pair(pair) + base36Pair(low - pair * BASE36_2));
+    return base36Pair(pair) + base36Pair(low - pair * BASE36_2);
+  }
+
+  /** The high part of the last id. */
+  get high(): number {
+    return this.#high;
+  }
+
+  /** The text of ids of one high part before their last four digits: the load id, `.` and four digits. */
+  prefix(high: number): string {
+    return high === this.#high ? this.#prefixHigh : this.#prefix + high.toString(36).padStart(4, '0');
   }
 }
 
@@ -212,6 +233,26 @@ function base36Pair(value: number): string {
 }
 
 const DISCARD = Symbol('discard-row');
+
+/** A row's id: its last four digits, and the high part that gives the rest (see `RowIds.nextLow`). */
+interface RowId {
+  readonly low: string;
+  readonly high: number;
+}
+
+/** Row text around the ids of one high part, the ids' prefix folded in: one piece per id instead of two. */
+interface IdPieces {
+  readonly high: number;
+  /** `{"_sluice_id":"<prefix>`. */
+  readonly rowStart: string;
+  /** `","_sluice_load_id":"<load id>","_sluice_parent_id":"<prefix>`. */
+  readonly childLoad: string;
+  /** `","_sluice_list_idx":<i>,"_sluice_root_id":"<prefix>` for the first LIST_IDX_PIECES indexes. */
+  readonly listIdx: (string | undefined)[];
+}
+
+/** List indexes whose pieces are kept (see `IdPieces.listIdx`); later items build theirs. */
+const LIST_IDX_PIECES = 64;
 
 /** Rows a table takes by the general walk before a walk is compiled for its shape (few tables stay smaller). */
 export const COMPILE_AFTER_ROWS = 8;
@@ -241,6 +282,8 @@ export class RecordNormalizer {
   readonly #loadIdField: string;
   /** `#loadIdField` and `","_sluice_parent_id":"`: child rows continue with their parent's id. */
   readonly #childLoadIdField: string;
+  /** The row text around ids of the current high part, its id prefix folded in (see `#idPieces`). */
+  #pieces: IdPieces = { high: -1, rowStart: '', childLoad: '', listIdx: [] };
   readonly #st: RowState = { line: '', inString: false, requiredSeen: 0 };
   readonly #ids: RowIds;
   readonly #sink: RowSink;
@@ -371,8 +414,9 @@ export class RecordNormalizer {
       return false;
     }
     if (this.#keyPaths.length > 0) this.#assertKeys(record);
-    const id = this.#ids.next();
-    return this.#row(root, record, id, id, undefined, 0, 0);
+    const low = this.#ids.nextLow();
+    const high = this.#ids.high;
+    return this.#row(root, record, { low, high }, undefined, undefined, 0, 0);
   }
 
   /** Merge deduplicates and replaces by key: a record without its key would collapse with others. */
@@ -402,9 +446,9 @@ export class RecordNormalizer {
   #row(
     ctx: TableContext,
     source: Record<string, unknown>,
-    id: string,
-    rootId: string,
-    parentId: string | undefined,
+    id: RowId,
+    rootId: RowId | undefined,
+    parentId: RowId | undefined,
     listIdx: number,
     depth: number,
   ): boolean {
@@ -440,13 +484,16 @@ export class RecordNormalizer {
         this.#countDiscarded(childName, items.length);
         continue;
       }
+      const root = rootId ?? id;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
+        const low = this.#ids.nextLow();
+        const itemId: RowId = { low, high: this.#ids.high };
         if (typeof item !== 'object' || item === null) {
-          this.#valueRow(child, item, this.#ids.next(), rootId, id, i, listDepth + 1);
+          this.#valueRow(child, item, itemId, root, id, i, listDepth + 1);
         } else {
           const fields = isPlainObject(item) ? item : { value: item };
-          this.#row(child, fields, this.#ids.next(), rootId, id, i, listDepth + 1);
+          this.#row(child, fields, itemId, root, id, i, listDepth + 1);
         }
       }
     }
@@ -463,16 +510,48 @@ export class RecordNormalizer {
     return item.length <= MAX_REPEATED_LENGTH ? values.get(item) : undefined;
   }
 
-  /** Starts a row's text with its system columns. */
-  #startRow(id: string, rootId: string, parentId: string | undefined, listIdx: number): void {
+  /** Starts a row's text with its system columns (a root row has neither parent nor root id). */
+  #startRow(id: RowId, rootId: RowId | undefined, parentId: RowId | undefined, listIdx: number): void {
     const st = this.#st;
-    // ids are JSON string content already (see RowIds); the row text ends inside the last id's string
+    // ids are JSON string content (see RowIds); the row text ends inside the last id's string
+    const start = this.#idPieces(id.high).rowStart + id.low;
     st.line =
-      parentId === undefined
-        ? ROW_START + id + this.#loadIdField
-        : ROW_START + id + this.#childLoadIdField + parentId + listIdxField(listIdx) + rootId;
+      parentId === undefined || rootId === undefined
+        ? start + this.#loadIdField
+        : start +
+          this.#idPieces(parentId.high).childLoad +
+          parentId.low +
+          this.#listIdxPiece(rootId.high, listIdx) +
+          rootId.low;
     st.inString = true;
     st.requiredSeen = 0;
+  }
+
+  /** The row text around ids of `high`: made once for the current high part, for others as needed. */
+  #idPieces(high: number): IdPieces {
+    const current = this.#pieces;
+    if (current.high === high) return current;
+    const prefix = this.#ids.prefix(high);
+    const pieces: IdPieces = {
+      high,
+      rowStart: flat(ROW_START + prefix),
+      childLoad: flat(this.#childLoadIdField + prefix),
+      listIdx: [],
+    };
+    if (high === this.#ids.high) this.#pieces = pieces;
+    return pieces;
+  }
+
+  /** `","_sluice_list_idx":<idx>,"_sluice_root_id":"` and the root id's prefix of `high`. */
+  #listIdxPiece(high: number, idx: number): string {
+    const pieces = this.#idPieces(high);
+    if (idx >= LIST_IDX_PIECES) return listIdxField(idx) + this.#ids.prefix(high);
+    let piece = pieces.listIdx[idx];
+    if (piece === undefined) {
+      piece = flat(listIdxField(idx) + this.#ids.prefix(high));
+      pieces.listIdx[idx] = piece;
+    }
+    return piece;
   }
 
   /**
@@ -482,9 +561,9 @@ export class RecordNormalizer {
   #valueRow(
     ctx: TableContext,
     item: unknown,
-    id: string,
-    rootId: string,
-    parentId: string,
+    id: RowId,
+    rootId: RowId,
+    parentId: RowId,
     listIdx: number,
     depth: number,
   ): void {
@@ -498,6 +577,7 @@ export class RecordNormalizer {
     if (folded !== undefined) {
       st.line = st.line + (st.inString ? folded.afterString : folded.afterClosed);
       st.inString = folded.open;
+      (leaf as LeafEntry).repeated.hits++;
       if (leaf?.required) this.#requiredValue(ctx, leaf.id);
     } else if (this.#field(ctx, ctx.paths, 'value', item, 0, depth, NO_LISTS) === DISCARD) {
       // a value that is no object yields no list (NO_LISTS stays empty)
@@ -937,19 +1017,12 @@ const ROW_START = flat(`{${JSON.stringify(SYSTEM_COLUMNS.id)}:"`);
 
 /** `","_sluice_list_idx":<idx>,"_sluice_root_id":"`, between a child row's parent id and its root id. */
 function listIdxField(idx: number): string {
-  return idx < LIST_IDX_FIELDS.length ? (LIST_IDX_FIELDS[idx] as string) : listIdxText(idx);
+  return LIST_IDX_KEY + idx + ROOT_ID_KEY;
 }
 
 /** The keys around a list index: `","_sluice_list_idx":` and `,"_sluice_root_id":"`. */
 const LIST_IDX_KEY = fieldKeys(SYSTEM_COLUMNS.listIdx).closeBare;
 const ROOT_ID_KEY = fieldKeys(SYSTEM_COLUMNS.rootId).open;
-
-function listIdxText(idx: number): string {
-  return LIST_IDX_KEY + idx + ROOT_ID_KEY;
-}
-
-/** The texts of `listIdxField` for the first items of lists: one piece in the row instead of three. */
-const LIST_IDX_FIELDS = Array.from({ length: 64 }, (_, idx) => flat(listIdxText(idx)));
 
 const NO_HINTS: ReadonlyMap<string, ColumnHint> = new Map();
 

@@ -14,23 +14,30 @@ export interface FoldedValue {
   readonly open: boolean;
 }
 
-/** Distinct values a column folds at most: beyond them it is not one of few values, and folding stops. */
-export const MAX_REPEATED_VALUES = 64;
+/**
+ * Distinct values a column folds at most. Once it has that many, it keeps folding them while they are found
+ * at least as often as values that are not (ids of agents, groups, companies qualify; requester ids and
+ * free text do not, and their folded values are dropped).
+ */
+export const MAX_REPEATED_VALUES = 1024;
 /** Longer strings are not folded: they rarely repeat, and a folded copy would hold their memory. */
 export const MAX_REPEATED_LENGTH = 64;
 
 /** The values of one column folded so far; `values` is null once the column has proved to hold many. */
 export interface RepeatedValues {
   values: Map<string | number, FoldedValue> | null;
+  /** Values found folded, and values not found (each was offered to `remember`). */
+  hits: number;
+  misses: number;
 }
 
 export function repeatedValues(): RepeatedValues {
-  return { values: new Map() };
+  return { values: new Map(), hits: 0, misses: 0 };
 }
 
 /**
  * Remembers `value` of a column with `keys`, written as `text` (string content when `open`, else whole), if
- * the column still folds and the value is short.
+ * the column still folds and the value is short. Call it for values not found folded.
  */
 export function remember(
   memo: RepeatedValues,
@@ -41,8 +48,9 @@ export function remember(
 ): void {
   const values = memo.values;
   if (values === null || text.length > MAX_REPEATED_LENGTH) return;
+  memo.misses++;
   if (values.size >= MAX_REPEATED_VALUES) {
-    memo.values = null;
+    if (memo.hits < memo.misses) memo.values = null;
     return;
   }
   values.set(value, {

@@ -191,7 +191,7 @@ function leafCode(
   // a repeated value: one piece, no checks (see repeated-values)
   const repeated = (condition: string): string =>
     `if (${condition}(m = ${memo}.values) !== null && (p = m.get(${v})) !== undefined) ` +
-    `{ line = line + (s ? p.afterString : p.afterClosed); s = p.open;${done} }`;
+    `{ line = line + (s ? p.afterString : p.afterClosed); s = p.open; ${memo}.hits++;${done} }`;
   switch (field.fast) {
     case 'text':
       return (
