@@ -468,8 +468,13 @@ export class RecordNormalizer {
     if (++ctx.rows >= this.#compileAfterRows && (walk === null || ctx.misses > 0))
       this.#compile(ctx, source, depth);
     this.#sink(ctx.builder.name, this.#st.line + (this.#st.inString ? '"}' : '}'));
-    for (const [listNode, key, items, listDepth] of lists) {
-      const node = listNode as PathNode;
+    // indexed, not destructured in a for-of: this runs for every row with lists
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l] as ListEntry;
+      const node = list[0] as PathNode;
+      const key = list[1];
+      const items = list[2];
+      const listDepth = list[3];
       let childName = node.lists.get(key);
       if (childName === undefined) {
         childName = this.#schema.tableNames.resolve(

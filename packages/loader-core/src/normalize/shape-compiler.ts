@@ -120,100 +120,107 @@ function isPlainObject(value: object): boolean {
 const FLUSH = 'st.line = line; st.inString = s;';
 const RELOAD = 'line = st.line; s = st.inString;';
 
-/** The walk over the object in variable `object`, at nesting level `level` (its variables are suffixed so). */
+/**
+ * The handler of what a walk's fast paths do not take, for one object level: the leaf's general code where
+ * the key is the one foreseen at its position and the value is no object, the key's general code otherwise.
+ * One per level, called from one place after the level's cases: the fast paths stay small, and so does the
+ * generated function (its optimized compile takes time that would otherwise pass in slow code).
+ */
+function slowPath(plan: ShapePlan): KeyHandler {
+  const { fields, general } = plan;
+  return (key, value, at, lists) => {
+    const field = fields[at];
+    if (field?.kind === 'leaf' && field.key === key && typeof value !== 'object' && value !== undefined) {
+      return field.general(value);
+    }
+    return general(key, value, at, lists);
+  };
+}
+
+/**
+ * The walk over the object in variable `object`, at nesting level `level` (its variables are suffixed so).
+ * Each position's case takes its fast path and continues with the next key, or breaks out of the switch to
+ * the level's slow path.
+ */
 function walkCode(plan: ShapePlan, object: string, level: number, bind: (value: unknown) => string): string {
   const k = `k${level}`;
   const v = `v${level}`;
   const i = `i${level}`;
-  const general = bind(plan.general);
-  const callGeneral = (at: string): string =>
-    `${FLUSH} if (${general}(${k}, ${v}, ${at}, lists)) return true; ${RELOAD}`;
+  const slow = bind(slowPath(plan));
   const cases = plan.fields.map((field, at) => {
-    const expected = bind(field.key);
-    return (
-      `case ${at}:\n` +
-      `if (${k} !== ${expected}) { ${callGeneral(String(at))} break; }\n` +
-      `if (${v} === null || ${v} === undefined) break;\n` +
-      `${fieldCode(field, plan, v, level, bind, () => callGeneral(String(at)))}\nbreak;`
-    );
+    if (field.kind === 'other') return '';
+    const key = bind(field.key);
+    const fast = fieldCode(field, plan, v, level, bind);
+    return `case ${at}:\nif (${k} !== ${key}) break;\nif (${v} === null || ${v} === undefined) continue;\n${fast}\nbreak;`;
   });
-  return (
-    `let ${i} = 0;\nfor (const ${k} in ${object}) {\nconst ${v} = ${object}[${k}];\n` +
-    `switch (${i}++) {\n${cases.join('\n')}\ndefault: ${callGeneral(`${i} - 1`)}\n}\n}`
-  );
+  const loop = `let ${i} = 0;\nfor (const ${k} in ${object}) {\nconst ${v} = ${object}[${k}];\n`;
+  const slowCall = `${FLUSH} if (${slow}(${k}, ${v}, ${i} - 1, lists)) return true; ${RELOAD}`;
+  return `${loop}switch (${i}++) {\n${cases.join('\n')}\n}\n${slowCall}\n}`;
 }
 
 function fieldCode(
-  field: FieldPlan,
+  field: Exclude<FieldPlan, { kind: 'other' }>,
   plan: ShapePlan,
   v: string,
   level: number,
   bind: (value: unknown) => string,
-  callGeneral: () => string,
 ): string {
   switch (field.kind) {
-    case 'other':
-      return callGeneral();
     case 'list':
-      return (
-        `if (Array.isArray(${v})) { if (${v}.length > 0) lists.push([${bind(plan.node)}, k${level}, ${v}, ${plan.depth}]); }\n` +
-        `else { ${callGeneral()} }`
-      );
+      return `if (Array.isArray(${v})) { if (${v}.length > 0) lists.push([${bind(plan.node)}, k${level}, ${v}, ${plan.depth}]); continue; }`;
     case 'object':
-      return (
-        `if (typeof ${v} === 'object' && isPlainObject(${v})) {\n${walkCode(field.shape, v, level + 1, bind)}\n}\n` +
-        `else { ${callGeneral()} }`
-      );
+      return `if (typeof ${v} === 'object' && isPlainObject(${v})) {\n${walkCode(field.shape, v, level + 1, bind)}\ncontinue;\n}`;
     case 'leaf':
-      return leafCode(field, v, bind, callGeneral);
+      return leafCode(field, v, bind);
   }
 }
 
+/** A leaf's fast path: appends the value and continues, or leaves the value to the slow path. */
 function leafCode(
   field: Extract<FieldPlan, { kind: 'leaf' }>,
   v: string,
   bind: (value: unknown) => string,
-  callGeneral: () => string,
 ): string {
-  // an object or list where a leaf was seen may expand into columns or a child table: the key's handler knows
-  const general =
-    `if (typeof ${v} === 'object') { ${callGeneral()} }\n` +
-    `else { ${FLUSH} if (${bind(field.general)}(${v})) return true; ${RELOAD} }`;
-  if (field.fast === null) return general;
+  if (field.fast === null) return '';
   const keys = bind(field.keys);
-  const done = field.required ? ` hooks.required(${bind(field.id)});` : '';
-  const openString = `line = line + (s ? ${keys}.closeOpen : ${keys}.open) + ${v}; s = true;${done}`;
-  const whole = (text: string): string =>
-    `line = line + (s ? ${keys}.closeBare : ${keys}.bare) + ${text}; s = false;${done}`;
+  // the key's texts bound one by one: constants to the generated code, not loads from an object
+  const open = bind(field.keys.open);
+  const closeOpen = bind(field.keys.closeOpen);
+  const bare = bind(field.keys.bare);
+  const closeBare = bind(field.keys.closeBare);
+  const done = `${field.required ? ` hooks.required(${bind(field.id)});` : ''} continue;`;
+  const openString = `line = line + (s ? ${closeOpen} : ${open}) + ${v}; s = true;`;
+  const whole = (text: string): string => `line = line + (s ? ${closeBare} : ${bare}) + ${text}; s = false;`;
   const folded = (slot: string): string =>
     `line = line + foldedPiece(${keys}, ${slot}, ${v}, s); s = false;${done}`;
   const memo = bind(field.repeated);
   // a repeated value: one piece, no checks (see repeated-values)
+  // (m is the column's folded values on every branch after it: null when the column no longer folds)
   const repeated = (condition: string): string =>
-    `if (${condition}(m = ${memo}.values) !== null && (p = m.get(${v})) !== undefined) ` +
+    `if ((m = ${memo}.values) !== null ${condition}&& (p = m.get(${v})) !== undefined) ` +
     `{ line = line + (s ? p.afterString : p.afterClosed); s = p.open; ${memo}.hits++;${done} }`;
+  const remember = (text: string, open: boolean): string =>
+    `if (m !== null) remember(${memo}, ${keys}, ${v}, ${text}, ${open});`;
   switch (field.fast) {
     case 'text':
       return (
-        `if (typeof ${v} === 'string') {\n${repeated(`${v}.length <= MAX_REPEATED_LENGTH && `)}\n` +
-        `else if (needsEscape(${v})) { t = stringify(${v}); ${whole('t')} remember(${memo}, ${keys}, ${v}, t, false); }\n` +
-        `else { ${openString} remember(${memo}, ${keys}, ${v}, ${v}, true); } }\n` +
-        `else { ${general} }`
+        `if (typeof ${v} === 'string') {\n${repeated(`&& ${v}.length <= MAX_REPEATED_LENGTH `)}\n` +
+        `if (needsEscape(${v})) { t = stringify(${v}); ${whole('t')} ${remember('t', false)} }\n` +
+        `else { ${openString} ${remember(v, true)} }${done} }`
       );
     case 'timestamp':
-      return `if (typeof ${v} === 'string' && isUtcSecondsTimestamp(${v})) { ${openString} } else { ${general} }`;
+      return `if (typeof ${v} === 'string' && isUtcSecondsTimestamp(${v})) { ${openString}${done} }`;
     case 'date':
-      return `if (typeof ${v} === 'string' && isIsoDate(${v})) { ${openString} } else { ${general} }`;
+      return `if (typeof ${v} === 'string' && isIsoDate(${v})) { ${openString}${done} }`;
     case 'bool':
-      return `if (typeof ${v} === 'boolean') { ${folded(`${v} ? 1 : 0`)} } else { ${general} }`;
+      return `if (typeof ${v} === 'boolean') { ${folded(`${v} ? 1 : 0`)} }`;
     case 'number':
       return (
         `if (typeof ${v} === 'number') {\n` +
         // small integers are bigint-typed and fit a double column too (String(-0) is '0')
         `if (${v} >= 0 && ${v} < SMALL_INTS && Number.isInteger(${v})) { ${folded(`${v} + 2`)} }\n` +
-        `else ${repeated('')}\n` +
-        `else if ((t = numberText(${v}, ${bind(field.dataType)})) !== null) { ${whole('t')} remember(${memo}, ${keys}, ${v}, t, false); }\n` +
-        `else { ${general} }\n} else { ${general} }`
+        `${repeated('')}\n` +
+        `if ((t = numberText(${v}, ${bind(field.dataType)})) !== null) { ${whole('t')} ${remember('t', false)}${done} } }`
       );
   }
 }
