@@ -276,7 +276,7 @@ async function extractPackage(
       fileMaxBytes: ctx.fileMaxBytes,
       signal: options.signal,
       onEvent: emit,
-      onRecord: (resource, record) => opened.record(resource, record),
+      onRecords: (resource, records) => opened.records(resource, records),
     });
     const manifest: ExtractManifest = {
       loadId,

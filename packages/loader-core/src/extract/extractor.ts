@@ -26,11 +26,12 @@ export interface ExtractOptions {
   readonly signal: AbortSignal;
   readonly onEvent: PipelineEventListener;
   /**
-   * Receives every record right after its raw copy is written (normalization while the record is still an
-   * object). A promise it returns is awaited before the next record; what it throws fails the extraction as
-   * itself (the data's error, not the resource's).
+   * Receives the records of each page a resource yields (or each record it yields alone) right after their
+   * raw copies are written: normalization while they are still objects, a page at a time so that neither
+   * step evicts the other's working set record by record. A promise it returns is awaited before the next
+   * page; what it throws fails the extraction as itself (the data's error, not the resource's).
    */
-  readonly onRecord?: (resource: string, record: DataRecord) => Promise<void> | undefined;
+  readonly onRecords?: (resource: string, records: readonly DataRecord[]) => Promise<void> | undefined;
 }
 
 export interface ExtractResult {
@@ -77,7 +78,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   const childrenOf = new Map(
     all.map((r) => [r, all.filter((x): x is Transformer => x.kind === 'transformer' && x.parent === r)]),
   );
-  const { onRecord } = options;
+  const { onRecords } = options;
   const state: Record<string, ResourceState> = {};
 
   /** Writes a scope's key values (in key-path order); resources that do not merge by a key ignore scopes. */
@@ -88,26 +89,49 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     if (pending) await pending;
   };
 
-  /** A record or a scope declaration from a transformer. */
-  const emitItem = (r: AnyResource, item: DataRecord): Promise<void> =>
-    isMergeKeyScope(item) ? emitScope(r, item) : emitRecord(r, item);
+  /** Records and scope declarations in order: runs of records go out together (see `emitRecords`). */
+  const emitItems = async (r: AnyResource, items: Iterable<DataRecord>): Promise<void> => {
+    let batch: DataRecord[] = [];
+    for (const item of items) {
+      if (!isMergeKeyScope(item)) {
+        batch.push(item);
+        continue;
+      }
+      if (batch.length > 0) await emitRecords(r, batch);
+      batch = [];
+      await emitScope(r, item);
+    }
+    if (batch.length > 0) await emitRecords(r, batch);
+  };
 
-  const emitRecord = async (r: AnyResource, record: DataRecord): Promise<void> => {
-    const pending = writers.get(r)!.write(encodeRecord(record));
-    if (pending) await pending;
-    if (onRecord) {
+  const emitRecords = async (r: AnyResource, records: readonly DataRecord[]): Promise<void> => {
+    const writer = writers.get(r)!;
+    for (const record of records) {
+      const pending = writer.write(encodeRecord(record));
+      if (pending) await pending;
+    }
+    if (onRecords) {
       let accepted: Promise<void> | undefined;
       try {
-        accepted = onRecord(r.name, record);
+        accepted = onRecords(r.name, records);
       } catch (error) {
         throw new RecordRejected(error);
       }
       if (accepted) await accepted;
     }
-    const n = (counts.get(r) ?? 0) + 1;
-    counts.set(r, n);
-    if (n % PROGRESS_EVERY === 0) options.onEvent({ type: 'rows_extracted', resource: r.name, rows: n });
-    for (const child of childrenOf.get(r)!) await dispatch(child, record);
+    const before = counts.get(r) ?? 0;
+    const after = before + records.length;
+    counts.set(r, after);
+    for (
+      let n = (Math.floor(before / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
+      n <= after;
+      n += PROGRESS_EVERY
+    ) {
+      options.onEvent({ type: 'rows_extracted', resource: r.name, rows: n });
+    }
+    const children = childrenOf.get(r)!;
+    if (children.length === 0) return;
+    for (const record of records) for (const child of children) await dispatch(child, record);
   };
 
   // Transformers with `concurrency` > 1 keep up to that many calls in flight while their parent streams on.
@@ -141,16 +165,16 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     const produced = await t.transform(parent, { signal });
     if (produced === undefined || produced === null) return;
     if (Array.isArray(produced)) {
-      for (const item of produced as readonly DataRecord[]) await emitItem(t, assertRecord(item, t.name));
+      await emitItems(t, recordsOf(produced as readonly DataRecord[], t.name));
       return;
     }
     if (isStream(produced)) {
       for await (const item of produced as AsyncIterable<DataRecord | readonly DataRecord[]>) {
-        for (const record of recordsOf(item, t.name)) await emitItem(t, record);
+        await emitItems(t, recordsOf(item, t.name));
       }
       return;
     }
-    await emitItem(t, assertRecord(produced, t.name));
+    await emitItems(t, [assertRecord(produced, t.name)]);
   };
 
   const runRoot = async (r: Resource): Promise<void> => {
@@ -170,20 +194,24 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
             signal,
           })
         : r.source;
-    outer: for await (const item of stream as AsyncIterable<DataRecord | readonly DataRecord[]>) {
+    for await (const item of stream as AsyncIterable<DataRecord | readonly DataRecord[]>) {
       signal.throwIfAborted();
+      // the page's records up to the cursor's stop, if any (scopes in their place)
+      const accepted: DataRecord[] = [];
+      let stop = false;
       for (const record of recordsOf(item, r.name)) {
-        if (isMergeKeyScope(record)) {
-          await emitScope(r, record);
-          continue;
-        }
-        if (cursor) {
+        if (cursor && !isMergeKeyScope(record)) {
           const decision = cursor.decide(record);
-          if (decision === 'stop') break outer;
+          if (decision === 'stop') {
+            stop = true;
+            break;
+          }
           if (decision === 'skip') continue;
         }
-        await emitRecord(r, record);
+        accepted.push(record);
       }
+      await emitItems(r, accepted);
+      if (stop) break;
     }
     await drain(r);
     const incremental = cursor && !cursor.bounded ? cursor.state() : stored.incremental;

@@ -86,12 +86,13 @@ export class PackageNormalizer {
   }
 
   /**
-   * Normalizes one record of `resource`. Returns a promise only when write buffers must drain first: await it
-   * before the next record. Throws what the data breaks (a frozen contract, a missing key).
+   * Normalizes records of `resource`, in order. Returns a promise only when write buffers must drain first:
+   * await it before the next records. Throws what the data breaks (a frozen contract, a missing key).
    */
-  record(resource: string, record: Record<string, unknown>): Promise<void> | undefined {
+  records(resource: string, records: readonly Record<string, unknown>[]): Promise<void> | undefined {
     const started = performance.now();
-    this.#normalizer(resource).normalize(record);
+    const normalizer = this.#normalizer(resource);
+    for (const record of records) normalizer.normalize(record);
     this.#ms += performance.now() - started;
     return this.#pending.length >= MAX_IN_FLIGHT ? this.#drain() : undefined;
   }

@@ -4,6 +4,9 @@ import { readLines } from '../package/jsonl-reader.js';
 import { EXTRACTED_DIR, type ExtractManifest, type NormalizedManifest } from '../package/manifest.js';
 import { PackageNormalizer, type PackageNormalizerOptions } from './package-normalizer.js';
 
+/** Records read from the files before they are normalized together, as pages are while extracting. */
+const BATCH = 100;
+
 export interface NormalizeOptions extends Omit<PackageNormalizerOptions, 'loadId' | 'resources'> {
   readonly manifest: ExtractManifest;
 }
@@ -21,15 +24,18 @@ export async function normalizePackage(options: NormalizeOptions): Promise<Norma
   });
   try {
     for (const extracted of manifest.resources) {
+      const resource = extracted.config.resource;
+      let batch: Record<string, unknown>[] = [];
       for (const file of extracted.files) {
         for await (const line of readLines(join(options.dir, EXTRACTED_DIR, file))) {
-          const flushed = normalizer.record(
-            extracted.config.resource,
-            decodeRecord(line) as Record<string, unknown>,
-          );
+          batch.push(decodeRecord(line) as Record<string, unknown>);
+          if (batch.length < BATCH) continue;
+          const flushed = normalizer.records(resource, batch);
+          batch = [];
           if (flushed) await flushed;
         }
       }
+      if (batch.length > 0) await normalizer.records(resource, batch);
     }
   } catch (error) {
     await normalizer.abort();
