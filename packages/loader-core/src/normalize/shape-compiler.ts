@@ -96,12 +96,12 @@ export function compileWalk(plan: ShapePlan, hooks: RowHooks): CompiledWalk | nu
     if (walk === null) throw new EvalError('code generation is not allowed');
     return bind(walk);
   };
-  const body = walkCode(plan, 'source', 0, bind, nested);
-  const source =
-    `'use strict';\nconst {needsEscape, isUtcSecondsTimestamp, isIsoDate, foldedPiece, numberText, isPlainObject, stringify, remember, SMALL_INTS, MAX_REPEATED_LENGTH} = h;\n` +
-    `return function compiledWalk(source, st, lists) {\n` +
-    `let line = st.line, s = st.inString, t, p, m;\n${body}\nst.line = line; st.inString = s;\nreturn false;\n};`;
   try {
+    const body = walkCode(plan, bind, nested);
+    const source =
+      `'use strict';\nconst {needsEscape, isUtcSecondsTimestamp, isIsoDate, foldedPiece, numberText, isPlainObject, stringify, remember, SMALL_INTS, MAX_REPEATED_LENGTH} = h;\n` +
+      `return function compiledWalk(source, st, lists) {\n` +
+      `let line = st.line, s = st.inString, t, p, m;\n${body}\nst.line = line; st.inString = s;\nreturn false;\n};`;
     const names = values.map((_, i) => `c${i}`);
     const factory = new Function('h', 'hooks', ...names, source) as (...args: unknown[]) => CompiledWalk;
     return factory(HELPERS, hooks, ...values);
@@ -145,56 +145,43 @@ function slowPath(plan: ShapePlan): KeyHandler {
 }
 
 /**
- * The walk over the object in variable `object`, at nesting level `level` (its variables are suffixed so).
- * Each position's case takes its fast path and continues with the next key, or breaks out of the switch to
- * the level's slow path.
+ * The walk over the object in `source`. Each position's case takes its fast path and continues with the next
+ * key, or breaks out of the switch to the slow path. (Nested objects are walks of their own: `nested`.)
  */
 function walkCode(
   plan: ShapePlan,
-  object: string,
-  level: number,
   bind: (value: unknown) => string,
   nested: (shape: ShapePlan) => string,
 ): string {
-  const k = `k${level}`;
-  const v = `v${level}`;
-  const i = `i${level}`;
   const slow = bind(slowPath(plan));
   const cases = plan.fields.map((field, at) => {
     if (field.kind === 'other') return '';
-    const key = bind(field.key);
-    const fast = fieldCode(field, plan, v, level, bind, nested);
-    return `case ${at}:\nif (${k} !== ${key}) break;\nif (${v} === null || ${v} === undefined) continue;\n${fast}\nbreak;`;
+    const fast = fieldCode(field, plan, bind, nested);
+    return `case ${at}:\nif (k !== ${bind(field.key)}) break;\nif (v === null || v === undefined) continue;\n${fast}\nbreak;`;
   });
-  const loop = `let ${i} = 0;\nfor (const ${k} in ${object}) {\nconst ${v} = ${object}[${k}];\n`;
-  const slowCall = `${FLUSH} if (${slow}(${k}, ${v}, ${i} - 1, lists)) return true; ${RELOAD}`;
-  return `${loop}switch (${i}++) {\n${cases.join('\n')}\n}\n${slowCall}\n}`;
+  const slowCall = `${FLUSH} if (${slow}(k, v, at - 1, lists)) return true; ${RELOAD}`;
+  return `let at = 0;\nfor (const k in source) {\nconst v = source[k];\nswitch (at++) {\n${cases.join('\n')}\n}\n${slowCall}\n}`;
 }
 
 function fieldCode(
   field: Exclude<FieldPlan, { kind: 'other' }>,
   plan: ShapePlan,
-  v: string,
-  level: number,
   bind: (value: unknown) => string,
   nested: (shape: ShapePlan) => string,
 ): string {
   switch (field.kind) {
     case 'list':
-      return `if (Array.isArray(${v})) { if (${v}.length > 0) lists.push([${bind(plan.node)}, k${level}, ${v}, ${plan.depth}]); continue; }`;
+      return `if (Array.isArray(v)) { if (v.length > 0) lists.push([${bind(plan.node)}, k, v, ${plan.depth}]); continue; }`;
     case 'object':
-      return `if (typeof ${v} === 'object' && isPlainObject(${v})) { ${FLUSH} if (${nested(field.shape)}(${v}, st, lists)) return true; ${RELOAD} continue; }`;
+      return `if (typeof v === 'object' && isPlainObject(v)) { ${FLUSH} if (${nested(field.shape)}(v, st, lists)) return true; ${RELOAD} continue; }`;
     case 'leaf':
-      return leafCode(field, v, bind);
+      return leafCode(field, bind);
   }
 }
 
 /** A leaf's fast path: appends the value and continues, or leaves the value to the slow path. */
-function leafCode(
-  field: Extract<FieldPlan, { kind: 'leaf' }>,
-  v: string,
-  bind: (value: unknown) => string,
-): string {
+function leafCode(field: Extract<FieldPlan, { kind: 'leaf' }>, bind: (value: unknown) => string): string {
+  const v = 'v';
   if (field.fast === null) return '';
   const keys = bind(field.keys);
   // the key's texts bound one by one: constants to the generated code, not loads from an object
