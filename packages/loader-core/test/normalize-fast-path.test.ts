@@ -322,7 +322,7 @@ describe('values appended to known columns', () => {
       { _sluice_parent_id: id(0), _sluice_root_id: id(0), _sluice_list_idx: 1, value: 'z' },
       { _sluice_parent_id: id(0), _sluice_root_id: id(0), _sluice_list_idx: 2, value: 'w' },
     ];
-    expected.forEach((row, k) => expect(by(k)).toMatchObject(row));
+    for (const [k, row] of expected.entries()) expect(by(k)).toMatchObject(row);
     expect(rows).toHaveLength(6);
     expect(id(3)).toBe('l.00010000');
   });
