@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFor, controlRequest, startRecordedSimulator } from './support/simulator.js';
+import { alignToSecond, clientFor, controlRequest, startRecordedSimulator } from './support/simulator.js';
 
 const sim = await startRecordedSimulator({ tickets: 200, seed: 'block-contacts' });
 const client = clientFor(sim);
@@ -8,13 +8,6 @@ const httpClient = clientFor(http);
 const HOUR = 3_600_000;
 
 type Contact = Record<string, unknown> & { id: number };
-
-function isoNow(): string {
-  return sim.control
-    .now()
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
-}
 
 async function listContacts(query: Record<string, string> = {}): Promise<number[]> {
   const ids: number[] = [];
@@ -31,7 +24,7 @@ const control = (path: string, body?: unknown) => controlRequest(sim, path, body
 describe('control.blockContacts', () => {
   it('blocks random live contacts: they move to state=blocked with a new updated_at', async () => {
     sim.control.advanceClock(HOUR);
-    const mark = isoNow();
+    const mark = alignToSecond(sim);
     const listedBefore = await listContacts();
     const blockedBefore = await listContacts({ state: 'blocked' });
 
@@ -59,7 +52,7 @@ describe('control.blockContacts', () => {
 
   it('blocks the contacts given by id, and says why it cannot block others', async () => {
     sim.control.advanceClock(HOUR);
-    const mark = isoNow();
+    const mark = alignToSecond(sim);
     const live = await listContacts();
     const [first, second, third] = live;
     expect(third, 'three live contacts').toBeDefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFor, controlRequest, startRecordedSimulator } from './support/simulator.js';
+import { alignToSecond, clientFor, controlRequest, startRecordedSimulator } from './support/simulator.js';
 
 const sim = await startRecordedSimulator({ tickets: 300, seed: 'edit-rating' });
 const client = clientFor(sim);
@@ -7,13 +7,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 type Rating = Record<string, unknown> & { id: number; ticket_id: number; created_at: string };
-
-function isoNow(): string {
-  return sim.control
-    .now()
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
-}
 
 function ratings(): Rating[] {
   return sim.control.snapshot('satisfaction_ratings') as Rating[];
@@ -41,7 +34,7 @@ describe('control.editRating', () => {
     expect(before.find((r) => r.id === old.id)?.feedback).not.toBe('Much better after the follow-up');
 
     sim.control.advanceClock(HOUR);
-    const editedAt = isoNow();
+    const editedAt = alignToSecond(sim);
     const edited = sim.control.editRating(old.id, {
       feedback: 'Much better after the follow-up',
       ratings: { default_question: 103 },
@@ -75,7 +68,7 @@ describe('control.editRating', () => {
     expect(recent, 'a rating of the last 20 days').toBeDefined();
     sim.control.editRating(recent.id, { ratings: { default_question: -103 } });
     sim.control.advanceClock(HOUR);
-    const second = isoNow();
+    const second = alignToSecond(sim);
     const edited = sim.control.editRating(recent.id, { feedback: null });
     expect(edited).toEqual({
       ...recent,
@@ -111,6 +104,7 @@ describe('control.editRating', () => {
   it('edits over HTTP: POST /_control/edit-rating', async () => {
     const rating = ratings().at(-1) as Rating;
     sim.control.advanceClock(HOUR);
+    const editedAt = alignToSecond(sim);
     const answer = await control('/edit-rating', {
       id: rating.id,
       feedback: 'Edited over HTTP',
@@ -120,7 +114,7 @@ describe('control.editRating', () => {
       ...rating,
       feedback: 'Edited over HTTP',
       ratings: { default_question: 101 },
-      updated_at: isoNow(),
+      updated_at: editedAt,
     };
     expect(answer).toEqual({ status: 200, json: { rating: expected } });
     expect((await listRatings(rating.created_at)).find((r) => r.id === rating.id)).toEqual(expected);

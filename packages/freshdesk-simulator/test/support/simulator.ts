@@ -7,6 +7,19 @@ import { ResponseRecorder } from './conformance.js';
 export const FIXED_NOW = '2025-06-01T12:00:00Z';
 
 /**
+ * Moves the simulated clock on to the start of its next second and returns that second (`YYYY-MM-DDTHH:MM:SSZ`).
+ * The clock runs with real time: a test that compares a change's timestamp with "now" aligns first, so that
+ * the change (well under a second of work) falls in the same second even on a loaded machine.
+ */
+export function alignToSecond(sim: Simulator): string {
+  const ms = sim.control.now().getTime();
+  return `${sim.control
+    .advanceClock(1000 - (ms % 1000))
+    .toISOString()
+    .slice(0, 19)}Z`;
+}
+
+/**
  * Starts a simulator whose every response is recorded and, when the test file ends, validated against the
  * client's OpenAPI spec.
  */
