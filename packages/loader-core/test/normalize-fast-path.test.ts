@@ -183,18 +183,12 @@ type Row = Record<string, unknown>;
 
 const config = plainConfig();
 
-/** Normalizes the records in order; returns each row's text (root table only). */
-function rowTexts(records: readonly Row[]): string[] {
+/** Normalizes the records in order; returns the text of each row of `table` (all tables: null). */
+function rowTexts(records: readonly Row[], table: string | null = 't', ids = new RowIds('l')): string[] {
   const lines: string[] = [];
-  const n = new RecordNormalizer(
-    new SchemaBuilder('s', null, 63),
-    config,
-    'l',
-    new RowIds('l'),
-    (table, line) => {
-      if (table === 't') lines.push(line);
-    },
-  );
+  const n = new RecordNormalizer(new SchemaBuilder('s', null, 63), config, 'l', ids, (t, line) => {
+    if (table === null || t === table) lines.push(line);
+  });
   for (const r of records) n.normalize(r);
   return lines;
 }
@@ -301,16 +295,11 @@ describe('values appended to known columns', () => {
   });
 
   it("give rows the ids of their parent and root where the ids' high digits change within a record", () => {
-    const rows: Row[] = [];
     const boundary = 36 ** 4;
-    const n = new RecordNormalizer(
-      new SchemaBuilder('s', null, 63),
-      config,
-      'l',
-      new RowIds('l', boundary - 3),
-      (_t, line) => rows.push(JSON.parse(line) as Row),
+    const record = { a: 1, list: [{ b: 1, inner: ['x', 'y'] }, 'z', 'w'] };
+    const rows = rowTexts([record], null, new RowIds('l', boundary - 3)).map(
+      (line) => JSON.parse(line) as Row,
     );
-    n.normalize({ a: 1, list: [{ b: 1, inner: ['x', 'y'] }, 'z', 'w'] });
     const id = (k: number) => `l.${(boundary - 3 + k).toString(36).padStart(8, '0')}`;
     const by = (k: number) => rows.find((r) => r._sluice_id === id(k));
     // depth first: the root, the first item, the first item's own list, then the other items
@@ -328,19 +317,12 @@ describe('values appended to known columns', () => {
   });
 
   it('give child rows their list index and root id past the precomputed first 64 items', () => {
-    const children: Row[] = [];
-    const n = new RecordNormalizer(
-      new SchemaBuilder('s', null, 63),
-      config,
-      'l',
-      new RowIds('l'),
-      (table, line) => {
-        if (table === 't__items') children.push(JSON.parse(line) as Row);
-      },
-    );
     const items = Array.from({ length: 70 }, (_, i) => (i % 2 ? `item ${i}` : { name: `item ${i}` }));
-    n.normalize({ id: 1, items });
-    n.normalize({ id: 2, items });
+    const records = [
+      { id: 1, items },
+      { id: 2, items },
+    ];
+    const children = rowTexts(records, 't__items').map((line) => JSON.parse(line) as Row);
     expect(children).toHaveLength(140);
     children.forEach((row, k) => {
       expect(row[SYSTEM_COLUMNS.listIdx]).toBe(k % 70);
