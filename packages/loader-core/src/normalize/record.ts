@@ -21,13 +21,7 @@ import {
   UNREPRESENTABLE,
 } from './hinted-value.js';
 import type { ColumnHint, TableConfig } from './options.js';
-import {
-  type FoldedValue,
-  MAX_REPEATED_LENGTH,
-  type RepeatedValues,
-  remember,
-  repeatedValues,
-} from './repeated-values.js';
+import { MAX_REPEATED_LENGTH, type RepeatedValues, remember, repeatedValues } from './repeated-values.js';
 import {
   type FieldKeys,
   fieldKeys,
@@ -243,6 +237,8 @@ interface RowId {
 /** Row text around the ids of one high part, the ids' prefix folded in: one piece per id instead of two. */
 interface IdPieces {
   readonly high: number;
+  /** The ids' text before their last four digits (see `RowIds.prefix`). */
+  readonly prefix: string;
   /** `{"_sluice_id":"<prefix>`. */
   readonly rowStart: string;
   /** `","_sluice_load_id":"<load id>","_sluice_parent_id":"<prefix>`. */
@@ -283,7 +279,7 @@ export class RecordNormalizer {
   /** `#loadIdField` and `","_sluice_parent_id":"`: child rows continue with their parent's id. */
   readonly #childLoadIdField: string;
   /** The row text around ids of the current high part, its id prefix folded in (see `#idPieces`). */
-  #pieces: IdPieces = { high: -1, rowStart: '', childLoad: '', listIdx: [] };
+  #pieces: IdPieces = { high: -1, prefix: '', rowStart: '', childLoad: '', listIdx: [] };
   readonly #st: RowState = { line: '', inString: false, requiredSeen: 0 };
   readonly #ids: RowIds;
   readonly #sink: RowSink;
@@ -506,13 +502,26 @@ export class RecordNormalizer {
   }
 
   /**
-   * The folded text of a repeated string in a text column (see repeated-values), as compiled walks use it.
-   * Off where walks are not compiled: tests compare the two.
+   * Appends a string to a text column that folds its repeated values (see repeated-values), as compiled walks
+   * do: its folded piece when it has one, else the value, which it then remembers.
    */
-  #repeated(leaf: LeafEntry, item: unknown): FoldedValue | undefined {
-    const values = leaf.repeated.values;
-    if (values === null || typeof item !== 'string' || leaf.column?.dataType !== 'text') return undefined;
-    return item.length <= MAX_REPEATED_LENGTH ? values.get(item) : undefined;
+  #appendRepeatedText(ctx: TableContext, leaf: LeafEntry, text: string): void {
+    const st = this.#st;
+    const memo = leaf.repeated;
+    const folded = memo.values?.get(text);
+    if (folded !== undefined) {
+      st.line = st.line + (st.inString ? folded.afterString : folded.afterClosed);
+      st.inString = folded.open;
+      memo.hits++;
+    } else if (needsEscape(text)) {
+      const json = JSON.stringify(text);
+      this.#appendJson(leaf.keys, json);
+      remember(memo, leaf.keys, text, json, false);
+    } else {
+      this.#appendString(leaf.keys, text);
+      remember(memo, leaf.keys, text, text, true);
+    }
+    if (leaf.required) this.#requiredValue(ctx, leaf.id);
   }
 
   /** Starts a row's text with its system columns (a root row has neither parent nor root id). */
@@ -539,6 +548,7 @@ export class RecordNormalizer {
     const prefix = this.#ids.prefix(high);
     const pieces: IdPieces = {
       high,
+      prefix,
       rowStart: flat(ROW_START + prefix),
       childLoad: flat(this.#childLoadIdField + prefix),
       listIdx: [],
@@ -550,10 +560,10 @@ export class RecordNormalizer {
   /** `","_sluice_list_idx":<idx>,"_sluice_root_id":"` and the root id's prefix of `high`. */
   #listIdxPiece(high: number, idx: number): string {
     const pieces = this.#idPieces(high);
-    if (idx >= LIST_IDX_PIECES) return listIdxField(idx) + this.#ids.prefix(high);
+    if (idx >= LIST_IDX_PIECES) return listIdxField(idx) + pieces.prefix;
     let piece = pieces.listIdx[idx];
     if (piece === undefined) {
-      piece = flat(listIdxField(idx) + this.#ids.prefix(high));
+      piece = flat(listIdxField(idx) + pieces.prefix);
       pieces.listIdx[idx] = piece;
     }
     return piece;
@@ -575,27 +585,20 @@ export class RecordNormalizer {
     this.#startRow(id, rootId, parentId, listIdx);
     const st = this.#st;
     const leaf = ctx.paths.leafAt[0];
-    const folded =
-      this.#compileAfterRows !== Number.POSITIVE_INFINITY && leaf?.sourceKey === 'value'
-        ? this.#repeated(leaf, item)
-        : undefined;
-    if (folded !== undefined) {
-      st.line = st.line + (st.inString ? folded.afterString : folded.afterClosed);
-      st.inString = folded.open;
-      (leaf as LeafEntry).repeated.hits++;
-      if (leaf?.required) this.#requiredValue(ctx, leaf.id);
+    if (
+      // folding is off where walks are not compiled: tests compare the two
+      this.#compileAfterRows !== Number.POSITIVE_INFINITY &&
+      leaf?.sourceKey === 'value' &&
+      leaf.column?.dataType === 'text' &&
+      typeof item === 'string' &&
+      item.length <= MAX_REPEATED_LENGTH &&
+      leaf.repeated.values !== null
+    ) {
+      this.#appendRepeatedText(ctx, leaf, item);
     } else if (this.#field(ctx, ctx.paths, 'value', item, 0, depth, NO_LISTS) === DISCARD) {
       // a value that is no object yields no list (NO_LISTS stays empty)
       this.#countDiscarded(ctx.builder.name, 1);
       return;
-    } else if (leaf?.sourceKey === 'value' && typeof item === 'string' && leaf.column?.dataType === 'text') {
-      remember(
-        leaf.repeated,
-        leaf.keys,
-        item,
-        needsEscape(item) ? JSON.stringify(item) : item,
-        !needsEscape(item),
-      );
     }
     if (st.requiredSeen < ctx.requiredPresent.size) this.#missingRequired(ctx);
     this.#sink(ctx.builder.name, st.line + (st.inString ? '"}' : '}'));
