@@ -1,3 +1,4 @@
+import { inferNumberType, isCoercible } from '../schema/infer.js';
 import type { DataType } from '../schema/types.js';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -84,6 +85,13 @@ export function integerText(value: number): string {
   const high = Math.floor(value / 1e9);
   const lowText = String(value - high * 1e9);
   return String(high) + ZEROS[9 - lowText.length] + lowText;
+}
+
+/** The number as row text for a bigint or double column, or null when the column cannot take it as is. */
+export function numberText(value: number, dataType: DataType): string | null {
+  const type = inferNumberType(value);
+  if (type !== dataType && !isCoercible(type, dataType, value)) return null;
+  return type === 'bigint' ? integerText(value) : String(value);
 }
 
 /** Makes a nested value JSON-encodable: bigints become strings, bytes base64, dates ISO strings. */

@@ -2,17 +2,11 @@ import { mergePlan } from '../destination/merge-plan.js';
 import { scopeKeyPaths } from '../extract/merge-key-scope.js';
 import { type ResolvedContract, resolveContract, SchemaContractError } from '../schema/contract.js';
 import type { SchemaBuilder, TableBuilder } from '../schema/evolve.js';
-import {
-  inferNumberType,
-  inferType,
-  isCoercible,
-  isIsoDate,
-  isUtcSecondsTimestamp,
-} from '../schema/infer.js';
+import { inferType, isCoercible, isIsoDate, isUtcSecondsTimestamp } from '../schema/infer.js';
 import { normalizeName, PATH_SEPARATOR, RAW_PATH_SEPARATOR } from '../schema/naming.js';
 import { SYSTEM_COLUMN_NAMES, SYSTEM_COLUMNS } from '../schema/system-columns.js';
 import type { ColumnSchema, DataType } from '../schema/types.js';
-import { encodeValue, integerText } from './encode.js';
+import { encodeValue, numberText } from './encode.js';
 import {
   DEFAULT_DECIMAL,
   type DecimalBounds,
@@ -21,6 +15,7 @@ import {
   UNREPRESENTABLE,
 } from './hinted-value.js';
 import type { ColumnHint, TableConfig } from './options.js';
+import { isPlainObject } from './plain-object.js';
 import { MAX_REPEATED_LENGTH, type RepeatedValues, remember, repeatedValues } from './repeated-values.js';
 import {
   type FieldKeys,
@@ -837,9 +832,9 @@ export class RecordNormalizer {
           this.#appendFolded(keys, value + 2, value);
           return true;
         }
-        const type = inferNumberType(value);
-        if (type !== dataType && !isCoercible(type, dataType, value)) return false;
-        this.#appendJson(keys, type === 'bigint' ? integerText(value) : String(value));
+        const text = numberText(value, dataType);
+        if (text === null) return false;
+        this.#appendJson(keys, text);
         return true;
       }
       case 'boolean':
@@ -1079,10 +1074,4 @@ function flags(hint: ColumnHint): Partial<ColumnSchema> {
 
 function columnFromHint(name: string, dataType: DataType, hint: ColumnHint): ColumnSchema {
   return { name, dataType, nullable: true, ...flags(hint) };
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }

@@ -1,6 +1,7 @@
-import { inferNumberType, isCoercible, isIsoDate, isUtcSecondsTimestamp } from '../schema/infer.js';
+import { isIsoDate, isUtcSecondsTimestamp } from '../schema/infer.js';
 import type { DataType } from '../schema/types.js';
-import { integerText } from './encode.js';
+import { numberText } from './encode.js';
+import { isPlainObject } from './plain-object.js';
 import { MAX_REPEATED_LENGTH, type RepeatedValues, remember } from './repeated-values.js';
 import { type FieldKeys, foldedPiece, needsEscape, type RowState, SMALL_INTS } from './row-text.js';
 
@@ -111,19 +112,6 @@ export function compileWalk(plan: ShapePlan, hooks: RowHooks): CompiledWalk | nu
   }
 }
 
-/** The number as row text for a bigint or double column, or null when the column cannot take it as is. */
-function numberText(value: number, dataType: DataType): string | null {
-  const type = inferNumberType(value);
-  if (type !== dataType && !isCoercible(type, dataType, value)) return null;
-  return type === 'bigint' ? integerText(value) : String(value);
-}
-
-function isPlainObject(value: object): boolean {
-  if (Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 const FLUSH = 'st.line = line; st.inString = s;';
 const RELOAD = 'line = st.line; s = st.inString;';
 
@@ -181,7 +169,6 @@ function fieldCode(
 
 /** A leaf's fast path: appends the value and continues, or leaves the value to the slow path. */
 function leafCode(field: Extract<FieldPlan, { kind: 'leaf' }>, bind: (value: unknown) => string): string {
-  const v = 'v';
   if (field.fast === null) return '';
   const keys = bind(field.keys);
   // the key's texts bound one by one: constants to the generated code, not loads from an object
@@ -190,38 +177,38 @@ function leafCode(field: Extract<FieldPlan, { kind: 'leaf' }>, bind: (value: unk
   const bare = bind(field.keys.bare);
   const closeBare = bind(field.keys.closeBare);
   const done = `${field.required ? ` hooks.required(${bind(field.id)});` : ''} continue;`;
-  const openString = `line = line + (s ? ${closeOpen} : ${open}) + ${v}; s = true;`;
+  const openString = `line = line + (s ? ${closeOpen} : ${open}) + v; s = true;`;
   const whole = (text: string): string => `line = line + (s ? ${closeBare} : ${bare}) + ${text}; s = false;`;
   const folded = (slot: string): string =>
-    `line = line + foldedPiece(${keys}, ${slot}, ${v}, s); s = false;${done}`;
+    `line = line + foldedPiece(${keys}, ${slot}, v, s); s = false;${done}`;
   const memo = bind(field.repeated);
   // a repeated value: one piece, no checks (see repeated-values)
   // (m is the column's folded values on every branch after it: null when the column no longer folds)
   const repeated = (condition: string): string =>
-    `if ((m = ${memo}.values) !== null ${condition}&& (p = m.get(${v})) !== undefined) ` +
+    `if ((m = ${memo}.values) !== null ${condition}&& (p = m.get(v)) !== undefined) ` +
     `{ line = line + (s ? p.afterString : p.afterClosed); s = p.open; ${memo}.hits++;${done} }`;
   const remember = (text: string, open: boolean): string =>
-    `if (m !== null) remember(${memo}, ${keys}, ${v}, ${text}, ${open});`;
+    `if (m !== null) remember(${memo}, ${keys}, v, ${text}, ${open});`;
   switch (field.fast) {
     case 'text':
       return (
-        `if (typeof ${v} === 'string') {\n${repeated(`&& ${v}.length <= MAX_REPEATED_LENGTH `)}\n` +
-        `if (needsEscape(${v})) { t = stringify(${v}); ${whole('t')} ${remember('t', false)} }\n` +
-        `else { ${openString} ${remember(v, true)} }${done} }`
+        `if (typeof v === 'string') {\n${repeated('&& v.length <= MAX_REPEATED_LENGTH ')}\n` +
+        `if (needsEscape(v)) { t = stringify(v); ${whole('t')} ${remember('t', false)} }\n` +
+        `else { ${openString} ${remember('v', true)} }${done} }`
       );
     case 'timestamp':
-      return `if (typeof ${v} === 'string' && isUtcSecondsTimestamp(${v})) { ${openString}${done} }`;
+      return `if (typeof v === 'string' && isUtcSecondsTimestamp(v)) { ${openString}${done} }`;
     case 'date':
-      return `if (typeof ${v} === 'string' && isIsoDate(${v})) { ${openString}${done} }`;
+      return `if (typeof v === 'string' && isIsoDate(v)) { ${openString}${done} }`;
     case 'bool':
-      return `if (typeof ${v} === 'boolean') { ${folded(`${v} ? 1 : 0`)} }`;
+      return `if (typeof v === 'boolean') { ${folded('v ? 1 : 0')} }`;
     case 'number':
       return (
-        `if (typeof ${v} === 'number') {\n` +
+        `if (typeof v === 'number') {\n` +
         // small integers are bigint-typed and fit a double column too (String(-0) is '0')
-        `if (${v} >= 0 && ${v} < SMALL_INTS && Number.isInteger(${v})) { ${folded(`${v} + 2`)} }\n` +
+        `if (v >= 0 && v < SMALL_INTS && Number.isInteger(v)) { ${folded('v + 2')} }\n` +
         `${repeated('')}\n` +
-        `if ((t = numberText(${v}, ${bind(field.dataType)})) !== null) { ${whole('t')} ${remember('t', false)}${done} } }`
+        `if ((t = numberText(v, ${bind(field.dataType)})) !== null) { ${whole('t')} ${remember('t', false)}${done} } }`
       );
   }
 }
