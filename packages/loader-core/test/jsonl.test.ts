@@ -64,4 +64,28 @@ describe('RotatingJsonlWriter and readLines', () => {
     for (const f of files) for await (const line of readLines(join(dir, f.name))) back.push(line);
     expect(back).toEqual(lines);
   });
+
+  it('keeps every line of a file whose data is synced while it is written (beyond 16 MiB)', async () => {
+    const dir = await tempDir();
+    const writer = new RotatingJsonlWriter(dir, 'synced');
+    // about 40 MiB in one file: synced twice in the background between writes, and once at close
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ i, s: 'z'.repeat(2_000 + (i % 97)) }),
+    );
+    const pending: Promise<void>[] = [];
+    for (const line of lines) {
+      const flushed = writer.write(line);
+      if (flushed) pending.push(flushed);
+    }
+    await Promise.all(pending);
+    const files = await writer.close();
+    expect(files).toHaveLength(1);
+    let n = 0;
+    for await (const line of readLines(join(dir, files[0]?.name ?? ''))) {
+      expect(line).toBe(lines[n]);
+      n++;
+    }
+    expect(n).toBe(lines.length);
+    expect(files[0]?.bytes).toBeGreaterThan(32 * 1024 * 1024);
+  });
 });

@@ -203,12 +203,16 @@ export class PackageNormalizer {
   }
 
   async #closeAll(map: Map<string, RotatingJsonlWriter>): Promise<Map<string, NormalizedFile[]>> {
+    // All at once: each close waits for its file's last writes and sync, and those overlap.
+    const entries = [...map];
+    const results = await Promise.allSettled(entries.map(([, writer]) => writer.close()));
     const closed = new Map<string, NormalizedFile[]>();
-    for (const [table, writer] of map) {
-      const written = await writer.close();
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'rejected') throw result.reason;
+      const table = (entries[i] as [string, RotatingJsonlWriter])[0];
       closed.set(
         table,
-        written.map((f) => ({
+        result.value.map((f) => ({
           path: `${NORMALIZED_DIR}/${f.name}`,
           format: 'jsonl' as const,
           rows: f.rows,

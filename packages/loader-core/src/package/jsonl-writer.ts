@@ -8,6 +8,12 @@ const FLUSH_BYTES = 1024 * 1024;
 const BUFFER_BYTES = FLUSH_BYTES + 64 * 1024;
 /** Flushed buffers a writer keeps for reuse (one: more would hold memory per table for little gain). */
 const MAX_SPARE = 1;
+/**
+ * Written bytes after which a file's data is synced to disk in the background, between writes (as RocksDB's
+ * `bytes_per_sync`): the kernel would otherwise keep a whole file dirty in memory until the sync that closes
+ * it, and that sync would then wait for all of it while normalization waits for the close.
+ */
+const SYNC_EVERY_BYTES = 16 * 1024 * 1024;
 
 export interface WrittenFile {
   /** File name inside the writer's directory. */
@@ -32,6 +38,8 @@ export class RotatingJsonlWriter {
   /** Buffers whose flush has completed, reused: a fresh 1 MiB buffer per flush costs page faults and GC. */
   readonly #spare: Buffer[] = [];
   #pending: Promise<void> = Promise.resolve();
+  /** Bytes written to the current file since its data was last synced. */
+  #unsynced = 0;
 
   constructor(
     readonly dir: string,
@@ -100,7 +108,7 @@ export class RotatingJsonlWriter {
     await flushed;
     const h = this.#handle;
     this.#handle = null;
-    await h?.sync();
+    await h?.datasync();
     await h?.close();
   }
 
@@ -113,9 +121,17 @@ export class RotatingJsonlWriter {
     this.#used = 0;
     const name = this.#name;
     this.#pending = this.#pending.then(async () => {
-      if (this.#handle === null) this.#handle = await open(join(this.dir, name), 'a');
+      if (this.#handle === null) {
+        this.#handle = await open(join(this.dir, name), 'a');
+        this.#unsynced = 0;
+      }
       await this.#handle.write(chunk);
       if (this.#spare.length < MAX_SPARE && buffer.length === BUFFER_BYTES) this.#spare.push(buffer);
+      this.#unsynced += chunk.length;
+      if (this.#unsynced >= SYNC_EVERY_BYTES) {
+        this.#unsynced = 0;
+        await this.#handle.datasync();
+      }
     });
     return this.#pending;
   }
@@ -132,8 +148,9 @@ export class RotatingJsonlWriter {
         this.#rows = 0;
       }
       await this.#pending;
-      // Data reaches the disk before the package folder is renamed into its next state.
-      await this.#handle?.sync();
+      // Data reaches the disk before the package folder is renamed into its next state (the data and the
+      // file's size: what reading it back needs).
+      await this.#handle?.datasync();
     } finally {
       // Also after a failed write: the handle must not leak.
       const h = this.#handle;
