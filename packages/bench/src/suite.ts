@@ -1,4 +1,4 @@
-import { type RunChildOptions, runChild } from './harness/child.js';
+import { type ChildReport, type RunChildOptions, runChild } from './harness/child.js';
 import type { PhaseMemory } from './harness/memory-sampler.js';
 import { startSimulatorProcess } from './harness/simulator-process.js';
 import type { LoadInput, LoadResult } from './measures/load.js';
@@ -52,6 +52,13 @@ const SIMULATOR_BASE = { seed: 'bench', now: '2025-06-01T00:00:00Z' } as const;
 const perSecond = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0);
 const mb = (bytes: number) => bytes / MB;
 const sum = (values: Record<string, number>) => Object.values(values).reduce((s, n) => s + n, 0);
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 
 function describe(counts: Record<string, number>): string {
@@ -97,19 +104,40 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     log(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
 
-  // 1 and 6: normalization, one process per size so each peak RSS is its own.
+  // 1 and 6: normalization, one process per size and round so each peak RSS is its own. The rounds take
+  // turns over the sizes, so that a slow spell of the machine does not fall on every round of one size.
   await attempt('normalize', 1, async () => {
+    const rounds = new Map<number, ChildReport<NormalizeResult>[]>();
+    for (let round = 0; round < sizes.normalizeRounds; round++) {
+      for (const records of sizes.normalize) {
+        const report = await runChild<NormalizeInput, NormalizeResult>(
+          'measures/normalize',
+          { records },
+          childOptions,
+        );
+        rounds.set(records, [...(rounds.get(records) ?? []), report]);
+      }
+    }
     const rss: number[] = [];
     for (const records of sizes.normalize) {
-      const report = await runChild<NormalizeInput, NormalizeResult>(
-        'measures/normalize',
-        { records },
-        childOptions,
-      );
-      const r = report.result;
-      raw[`normalize.${records}`] = report;
-      rss.push(report.peakRssBytes);
+      const reports = rounds.get(records) ?? [];
+      const fastest = reports.reduce((a, b) => (b.result.normalizeMs < a.result.normalizeMs ? b : a));
+      const r = fastest.result;
+      const rates = reports.map((x) => perSecond(records, x.result.normalizeMs));
+      // memory is not a matter of luck: the largest peak of the rounds
+      const peakRss = Math.max(...reports.map((x) => x.peakRssBytes));
+      raw[`normalize.${records}`] = { ...fastest, rounds: reports };
+      rss.push(peakRss);
       const size = k(records);
+      const roundsNote =
+        reports.length > 1
+          ? `fastest of ${reports.length} rounds, each its own process (${rates.map((v) => formatNumber(v)).join(', ')} rec/s; median ${formatNumber(median(rates))})`
+          : '';
+      const firstNote =
+        records === sizes.normalize[0]
+          ? `${formatNumber(r.rowsOut)} rows into ${Object.keys(r.tables).length} tables; input is the API JSON of the tickets${records < NORMALIZE_GOAL_FROM ? `; below ${formatNumber(NORMALIZE_GOAL_FROM)} records JIT warm-up dominates, so the goal applies from there` : ''}`
+          : '';
+      const note = [firstNote, roundsNote].filter((n) => n !== '').join('; ');
       figures.push(
         figure({
           id: `normalize.${records}.records_per_s`,
@@ -119,10 +147,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
           unit: 'rec/s',
           // a rate is a property of a sustained run: below NORMALIZE_GOAL_FROM records JIT warm-up dominates
           ...(records >= NORMALIZE_GOAL_FROM ? { goal: { op: '>=' as const, value: NORMALIZE_GOAL } } : {}),
-          note:
-            records === sizes.normalize[0]
-              ? `${formatNumber(r.rowsOut)} rows into ${Object.keys(r.tables).length} tables; input is the API JSON of the tickets${records < NORMALIZE_GOAL_FROM ? `; below ${formatNumber(NORMALIZE_GOAL_FROM)} records JIT warm-up dominates, so the goal applies from there` : ''}.`
-              : undefined,
+          note: note === '' ? undefined : `${note}.`,
         }),
         figure({
           id: `normalize.${records}.mb_per_s`,
@@ -141,8 +166,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         figure({
           id: `normalize.${records}.peak_rss_mb`,
           section: 1,
-          name: `normalize ${size} tickets: peak RSS (extract + normalize)`,
-          value: mb(report.peakRssBytes),
+          name: `normalize ${size} tickets: peak RSS (extract + normalize${reports.length > 1 ? ', largest of the rounds' : ''})`,
+          value: mb(peakRss),
           unit: 'MB',
         }),
       );

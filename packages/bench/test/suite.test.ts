@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NormalizeResult } from '../src/measures/normalize.js';
 import type { SyncRunResult } from '../src/measures/sync-run.js';
 import { SMOKE } from '../src/sizes.js';
 import { runSuite } from '../src/suite.js';
@@ -21,6 +22,14 @@ describe('the benchmark suite at smoke sizes', () => {
     for (const n of SMOKE.normalize) {
       const rss = figures.find((f) => f.id === `normalize.${n}.peak_rss_mb`);
       expect(rss?.value).toBeGreaterThan(10);
+      // each round its own process; the rate is the fastest round's, the peak RSS the largest
+      const { rounds } = raw[`normalize.${n}`] as {
+        rounds: { result: NormalizeResult; peakRssBytes: number }[];
+      };
+      expect(rounds).toHaveLength(SMOKE.normalizeRounds);
+      const rate = figures.find((f) => f.id === `normalize.${n}.records_per_s`)?.value;
+      expect(rate).toBeCloseTo(Math.max(...rounds.map((r) => (n * 1000) / r.result.normalizeMs)), 6);
+      expect(rss?.value).toBeCloseTo(Math.max(...rounds.map((r) => r.peakRssBytes)) / 1e6, 6);
     }
     const e2e = raw.e2e as { result: SyncRunResult };
     expect(e2e.result.extracted.tickets).toBe(SMOKE.endToEnd);
