@@ -1,4 +1,4 @@
-import { type FieldKeys, flat } from './row-text.js';
+import { type FieldKeys, flatConcat } from './row-text.js';
 
 /**
  * A value of one column folded with its key, as it goes into a row: made once for values that repeat. Many
@@ -54,8 +54,8 @@ export function remember(
     return;
   }
   values.set(value, {
-    afterClosed: flat((open ? keys.open : keys.bare) + text),
-    afterString: flat((open ? keys.closeOpen : keys.closeBare) + text),
+    afterClosed: flatConcat(open ? keys.open : keys.bare, text),
+    afterString: flatConcat(open ? keys.closeOpen : keys.closeBare, text),
     open,
   });
 }
