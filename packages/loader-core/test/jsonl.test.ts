@@ -2,8 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../src/package/jsonl-reader.js';
-import { RotatingJsonlWriter } from '../src/package/jsonl-writer.js';
+import { RotatingJsonlWriter, type WrittenFile } from '../src/package/jsonl-writer.js';
 import { tempDir } from './helpers.js';
+
+/**
+ * Writes `lines` without awaiting each flush (the writer keeps going while earlier buffers are written), then
+ * closes the writer.
+ */
+async function writeAll(writer: RotatingJsonlWriter, lines: readonly string[]): Promise<WrittenFile[]> {
+  const pending: Promise<void>[] = [];
+  for (const line of lines) {
+    const flushed = writer.write(line);
+    if (flushed) pending.push(flushed);
+  }
+  await Promise.all(pending);
+  return writer.close();
+}
 
 describe('RotatingJsonlWriter and readLines', () => {
   it('rotates at the size bound, counts bytes exactly and reads every line back', async () => {
@@ -51,14 +65,7 @@ describe('RotatingJsonlWriter and readLines', () => {
     const lines = Array.from({ length: 40_000 }, (_, i) =>
       JSON.stringify({ i, s: `${i}`.repeat(i % 60), u: 'ñ' }),
     );
-    // not awaiting every flush: the writer keeps going while earlier buffers are written
-    const pending: Promise<void>[] = [];
-    for (const line of lines) {
-      const flushed = writer.write(line);
-      if (flushed) pending.push(flushed);
-    }
-    await Promise.all(pending);
-    const files = await writer.close();
+    const files = await writeAll(writer, lines);
     expect(files.length).toBeGreaterThanOrEqual(3);
     const back: string[] = [];
     for (const f of files) for await (const line of readLines(join(dir, f.name))) back.push(line);
@@ -72,13 +79,7 @@ describe('RotatingJsonlWriter and readLines', () => {
     const lines = Array.from({ length: 20_000 }, (_, i) =>
       JSON.stringify({ i, s: 'z'.repeat(2_000 + (i % 97)) }),
     );
-    const pending: Promise<void>[] = [];
-    for (const line of lines) {
-      const flushed = writer.write(line);
-      if (flushed) pending.push(flushed);
-    }
-    await Promise.all(pending);
-    const files = await writer.close();
+    const files = await writeAll(writer, lines);
     expect(files).toHaveLength(1);
     let n = 0;
     for await (const line of readLines(join(dir, files[0]?.name ?? ''))) {
