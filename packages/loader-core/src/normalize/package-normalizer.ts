@@ -204,15 +204,16 @@ export class PackageNormalizer {
 
   async #closeAll(map: Map<string, RotatingJsonlWriter>): Promise<Map<string, NormalizedFile[]>> {
     // All at once: each close waits for its file's last writes and sync, and those overlap.
-    const entries = [...map];
-    const results = await Promise.allSettled(entries.map(([, writer]) => writer.close()));
+    const results = await Promise.allSettled(
+      [...map].map(async ([table, writer]) => [table, await writer.close()] as const),
+    );
     const closed = new Map<string, NormalizedFile[]>();
-    for (const [i, result] of results.entries()) {
+    for (const result of results) {
       if (result.status === 'rejected') throw result.reason;
-      const table = (entries[i] as [string, RotatingJsonlWriter])[0];
+      const [table, written] = result.value;
       closed.set(
         table,
-        result.value.map((f) => ({
+        written.map((f) => ({
           path: `${NORMALIZED_DIR}/${f.name}`,
           format: 'jsonl' as const,
           rows: f.rows,
