@@ -107,20 +107,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   // 1 and 6: normalization, one process per size and round so each peak RSS is its own. The rounds take
   // turns over the sizes, so that a slow spell of the machine does not fall on every round of one size.
   await attempt('normalize', 1, async () => {
-    const rounds = new Map<number, ChildReport<NormalizeResult>[]>();
+    const rounds = new Map(sizes.normalize.map((records) => [records, [] as ChildReport<NormalizeResult>[]]));
     for (let round = 0; round < sizes.normalizeRounds; round++) {
-      for (const records of sizes.normalize) {
-        const report = await runChild<NormalizeInput, NormalizeResult>(
-          'measures/normalize',
-          { records },
-          childOptions,
+      for (const [records, reports] of rounds) {
+        reports.push(
+          await runChild<NormalizeInput, NormalizeResult>('measures/normalize', { records }, childOptions),
         );
-        rounds.set(records, [...(rounds.get(records) ?? []), report]);
       }
     }
     const rss: number[] = [];
-    for (const records of sizes.normalize) {
-      const reports = rounds.get(records) ?? [];
+    for (const [records, reports] of rounds) {
       const fastest = reports.reduce((a, b) => (b.result.normalizeMs < a.result.normalizeMs ? b : a));
       const r = fastest.result;
       const rates = reports.map((x) => perSecond(records, x.result.normalizeMs));
