@@ -89,19 +89,33 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
     if (pending) await pending;
   };
 
-  /** Records and scope declarations in order: runs of records go out together (see `emitRecords`). */
-  const emitItems = async (r: AnyResource, items: Iterable<DataRecord>): Promise<void> => {
+  /**
+   * Records and scope declarations in order: runs of records go out together (see `emitRecords`). With a
+   * cursor, the records it skips are left out and the items end where it stops; returns true when it stopped.
+   */
+  const emitItems = async (
+    r: AnyResource,
+    items: Iterable<DataRecord>,
+    cursor: IncrementalCursor | null = null,
+  ): Promise<boolean> => {
     let batch: DataRecord[] = [];
+    let stopped = false;
     for (const item of items) {
-      if (!isMergeKeyScope(item)) {
-        batch.push(item);
+      if (isMergeKeyScope(item)) {
+        if (batch.length > 0) await emitRecords(r, batch);
+        batch = [];
+        await emitScope(r, item);
         continue;
       }
-      if (batch.length > 0) await emitRecords(r, batch);
-      batch = [];
-      await emitScope(r, item);
+      const decision = cursor ? cursor.decide(item) : 'keep';
+      if (decision === 'stop') {
+        stopped = true;
+        break;
+      }
+      if (decision !== 'skip') batch.push(item);
     }
     if (batch.length > 0) await emitRecords(r, batch);
+    return stopped;
   };
 
   const emitRecords = async (r: AnyResource, records: readonly DataRecord[]): Promise<void> => {
@@ -164,17 +178,14 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
   const transformOne = async (t: Transformer, parent: DataRecord): Promise<void> => {
     const produced = await t.transform(parent, { signal });
     if (produced === undefined || produced === null) return;
-    if (Array.isArray(produced)) {
-      await emitItems(t, recordsOf(produced as readonly DataRecord[], t.name));
-      return;
-    }
     if (isStream(produced)) {
       for await (const item of produced as AsyncIterable<DataRecord | readonly DataRecord[]>) {
         await emitItems(t, recordsOf(item, t.name));
       }
       return;
     }
-    await emitItems(t, [assertRecord(produced, t.name)]);
+    // a page (an array: no stream) or one record
+    await emitItems(t, recordsOf(produced as DataRecord | readonly DataRecord[], t.name));
   };
 
   const runRoot = async (r: Resource): Promise<void> => {
@@ -196,22 +207,7 @@ export async function extract(list: readonly AnyResource[], options: ExtractOpti
         : r.source;
     for await (const item of stream as AsyncIterable<DataRecord | readonly DataRecord[]>) {
       signal.throwIfAborted();
-      // the page's records up to the cursor's stop, if any (scopes in their place)
-      const accepted: DataRecord[] = [];
-      let stop = false;
-      for (const record of recordsOf(item, r.name)) {
-        if (cursor && !isMergeKeyScope(record)) {
-          const decision = cursor.decide(record);
-          if (decision === 'stop') {
-            stop = true;
-            break;
-          }
-          if (decision === 'skip') continue;
-        }
-        accepted.push(record);
-      }
-      await emitItems(r, accepted);
-      if (stop) break;
+      if (await emitItems(r, recordsOf(item, r.name), cursor)) break;
     }
     await drain(r);
     const incremental = cursor && !cursor.bounded ? cursor.state() : stored.incremental;
